@@ -1,0 +1,73 @@
+using Commonweal.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Commonweal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Chooses the database from configuration: PostgreSQL when ConnectionStrings:Postgres is set,
+/// otherwise the embedded SQLite file. Each provider has its own migrations assembly.
+/// </summary>
+public static class CommonwealDatabase
+{
+    public const string DefaultSqlite = "Data Source=data/commonweal.db";
+
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration)
+    {
+        var postgres = configuration.GetConnectionString("Postgres");
+        return string.IsNullOrWhiteSpace(postgres)
+            ? (DatabaseProvider.Sqlite, configuration.GetConnectionString("Sqlite") ?? DefaultSqlite)
+            : (DatabaseProvider.Postgres, postgres);
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Commonweal.Migrations.Postgres"));
+        }
+        else
+        {
+            EnsureSqliteFolder(connectionString);
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly("Commonweal.Migrations.Sqlite"));
+        }
+    }
+
+    public static IServiceCollection AddCommonwealDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var (provider, connectionString) = Resolve(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IActorAccessor>(_ => new FixedActorAccessor(Actor.System));
+        services.AddDbContext<CommonwealDbContext>(o => Configure(o, provider, connectionString));
+        return services;
+    }
+
+    /// <summary>Applies migrations; for SQLite also switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(CommonwealDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

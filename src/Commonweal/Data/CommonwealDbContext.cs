@@ -1,0 +1,142 @@
+using Commonweal.Accounts;
+using Commonweal.Audit;
+using Commonweal.Organisations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Data;
+
+public sealed class CommonwealDbContext(
+    DbContextOptions<CommonwealDbContext> options,
+    IActorAccessor actor,
+    TimeProvider time)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    private readonly List<AuditEvent> pendingAudit = [];
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public Actor Actor => actor.Current;
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Adds an event that is not a row change (a read of a person's record, a break-glass
+    /// declaration, a chain verification); it is written with the next save, in its transaction.
+    /// </summary>
+    public void RecordAudit(string action, string entityType, string entityId, object? summary = null, string? reason = null) =>
+        pendingAudit.Add(new AuditEvent
+        {
+            OccurredAt = Now,
+            ActorUserId = Actor.UserId,
+            Actor = Actor.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = AuditRecorder.Serialise(summary ?? new { }),
+            Reason = reason,
+            PreviousHash = "",
+            Hash = "",
+        });
+
+    /// <summary>
+    /// Synchronous saves are left only for infrastructure that needs them (the Data Protection key
+    /// ring); anything that would be audited must go through SaveChangesAsync.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampEntities();
+        if (pendingAudit.Count > 0 || AuditRecorder.Describe(ChangeTracker, Actor, Now).Count > 0)
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: every audited save appends to the audit chain.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every save appends its audit events to the hash chain in the same transaction, so a change
+    /// and its record are committed together or not at all.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampEntities();
+        var events = AuditRecorder.Describe(ChangeTracker, Actor, Now);
+        events.AddRange(pendingAudit);
+        pendingAudit.Clear();
+        if (events.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await AuditChainLock.AcquireAsync(Database, cancellationToken);
+
+        var last = await AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        foreach (var e in events)
+        {
+            AuditChain.Link(e, ++sequence, previous);
+            previous = e.Hash;
+        }
+
+        AuditEvents.AddRange(events);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CommonwealDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All times are UTC; SQLite forgets the kind, so it is restored on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private void StampEntities()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or removed.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Organisation>())
+        {
+            if (entry.State is EntityState.Added)
+            {
+                entry.Entity.CreatedAt = Now;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = Now;
+                entry.Entity.DeriveSector();
+            }
+        }
+    }
+}
