@@ -54,6 +54,20 @@ public static class Forms
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Posts straight to a URL with a valid antiforgery token taken from the home page, as a
+    /// crafted request would: for proving that a refusal comes from authorisation, not the token.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string url, IDictionary<string, string> values)
+    {
+        var home = await client.GetDocumentAsync("/");
+        var token = home.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+            ?? throw new InvalidOperationException("No antiforgery token on the home page");
+        var fields = values.ToList();
+        fields.Add(new("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Joins several values for one field (checkboxes).</summary>
     public static string Many(params string[] values) => string.Join('\u001f', values);
 

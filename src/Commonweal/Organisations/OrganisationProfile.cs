@@ -1,4 +1,7 @@
+using Commonweal.Data;
 using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Organisations;
 
@@ -124,4 +127,31 @@ public sealed class OrganisationProfileValidator : AbstractValidator<Organisatio
     private static bool BeAWebAddress(string? value) =>
         string.IsNullOrWhiteSpace(value)
         || (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+}
+
+public static class OrganisationProfileChecks
+{
+    private static readonly OrganisationProfileValidator Validator = new();
+
+    /// <summary>
+    /// The field rules, then that no other organisation holds the same identifier: one identity
+    /// per organisation is what lets funding and contracts be traced to it.
+    /// </summary>
+    public static async Task<ValidationResult> CheckAsync(this OrganisationProfile profile, CommonwealDbContext db, Guid? existingId = null, CancellationToken cancellationToken = default)
+    {
+        var result = await Validator.ValidateAsync(profile, cancellationToken);
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        var identifier = profile.Identifier();
+        if (identifier is not null && await db.Organisations.AnyAsync(o => o.Identifier == identifier && o.Id != existingId, cancellationToken))
+        {
+            result.Errors.Add(new ValidationFailure(nameof(OrganisationProfile.IdentifierNumber),
+                $"An organisation registered as {identifier} is already on Commonweal. Ask its admin to invite you"));
+        }
+
+        return result;
+    }
 }

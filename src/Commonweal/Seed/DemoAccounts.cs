@@ -3,7 +3,7 @@ namespace Commonweal.Seed;
 /// <summary>The demo area's sign-ins, one per role; listed in the README.</summary>
 public static class DemoAccounts
 {
-    public const string Password = "demo-password-2026";
+    public const string Password = "Commonweal-Demo-2026";
 
     public const string PlatformAdmin = "admin@commonweal.example";
     public const string Commissioner = "commissioner@commonweal.example";

@@ -77,16 +77,10 @@ public static class OrganisationsApi
             return TypedResults.Forbid();
         }
 
-        var validation = await new OrganisationProfileValidator().ValidateAsync(profile);
+        var validation = await profile.CheckAsync(db, id);
         if (!validation.IsValid)
         {
             return ApiProblems.Validation(validation);
-        }
-
-        var identifier = profile.Identifier();
-        if (identifier is not null && await db.Organisations.AnyAsync(o => o.Identifier == identifier && o.Id != id))
-        {
-            return ApiProblems.Field("identifierNumber", $"Another organisation is already registered as {identifier}");
         }
 
         profile.ApplyTo(organisation);
