@@ -16,8 +16,8 @@ public class CommonwealFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        // Building the server runs start-up: migrations and the demo seed.
-        _ = Server;
+        // Starting the server runs start-up: migrations and the demo seed.
+        StartServer();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
