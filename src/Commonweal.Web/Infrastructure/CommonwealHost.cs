@@ -83,7 +83,9 @@ public static class CommonwealHost
             app.UseHsts();
         }
 
-        app.UseStatusCodePages();
+        // The API keeps ProblemDetails for bare status codes; people get an NHS.UK page instead.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
         // The API reference is public, like the OpenAPI document it renders.
         app.UseSwaggerUI(o =>
