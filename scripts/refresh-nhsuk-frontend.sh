@@ -22,6 +22,9 @@ cp -R "$dist/assets/." "$dest/assets/"
 
 # The compiled CSS points at /assets/ at the site root; ours live beside the CSS file.
 sed -i 's#url(/assets/#url(assets/#g' "$dest/nhsuk-frontend.min.css"
+# Frutiger is licensed to the NHS and served from its own domain; Commonweal is not an NHS
+# service and makes no requests to other sites, so the font stack falls back to Arial.
+sed -i -E 's#@font-face\{[^}]*assets\.nhs\.uk[^}]*\}##g' "$dest/nhsuk-frontend.min.css"
 # Source maps are not vendored, so their references would only cause 404s.
 sed -i 's#/\*\# sourceMappingURL=[^*]*\*/##; s#//\# sourceMappingURL=.*$##' "$dest/nhsuk-frontend.min.css" "$dest/nhsuk-frontend.min.js"
 
