@@ -71,6 +71,21 @@ public sealed class TestDatabase : IAsyncDisposable
         await CommonwealDatabase.MigrateAsync(db);
     }
 
+    /// <summary>
+    /// Runs raw SQL against the audit log as someone with full control of the database would:
+    /// first dropping the triggers that keep it append-only, then changing it behind the
+    /// application's back. What is left for the hash chain to catch.
+    /// </summary>
+    public async Task TamperWithAuditLogAsync(string sql)
+    {
+        await using var db = CreateContext();
+        var dropTriggers = Provider == DatabaseProvider.Postgres
+            ? "DROP TRIGGER IF EXISTS audit_events_no_change ON audit_events; DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events;"
+            : "DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;";
+        await db.Database.ExecuteSqlRawAsync(dropTriggers);
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (postgresServer is not null)

@@ -75,6 +75,22 @@ public sealed class AuditRecordingTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => tamper.SaveChangesAsync(Cancel));
     }
 
+    [Theory]
+    [InlineData("UPDATE audit_events SET \"Summary\" = '{}'")]
+    [InlineData("DELETE FROM audit_events")]
+    public async Task RawSql_ThatChangesTheLog_IsRefusedByTheDatabase(string sql)
+    {
+        await using (var db = database.CreateContext())
+        {
+            db.Organisations.Add(new Organisation { Name = "Trigger Test Group", LegalForm = LegalForm.UnincorporatedCommunityGroup });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await using var tamper = database.CreateContext();
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => tamper.Database.ExecuteSqlRawAsync(sql, Cancel));
+        Assert.Equal(1, await tamper.AuditEvents.CountAsync(Cancel));
+    }
+
     [Fact]
     public async Task FailedSave_WritesNeitherTheChangeNorItsEvent()
     {
