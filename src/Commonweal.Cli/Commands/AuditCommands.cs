@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Commonweal.Audit;
-using Spectre.Console;
 
 namespace Commonweal.Cli.Commands;
 
@@ -16,11 +15,11 @@ public static class AuditCommands
             var result = await AuditVerifier.VerifyAsync(db, cancellationToken: cancellationToken);
             if (result.Break is { } broken)
             {
-                database.Console.WriteLine($"Audit chain broken at entry {broken.Sequence} ({broken.Id}): {broken.Reason}");
+                database.Console.WritePlainLine($"Audit chain broken at entry {broken.Sequence} ({broken.Id}): {broken.Reason}");
                 return 1;
             }
 
-            database.Console.WriteLine($"Audit chain intact: {result.Checked} entries");
+            database.Console.WritePlainLine($"Audit chain intact: {result.Checked} entries");
             return 0;
         });
 

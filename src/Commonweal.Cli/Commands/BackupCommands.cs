@@ -2,7 +2,6 @@ using System.CommandLine;
 using Commonweal.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Spectre.Console;
 
 namespace Commonweal.Cli.Commands;
 
@@ -32,7 +31,7 @@ public static class BackupCommands
         var console = database.Console;
         if (!File.Exists(database.SqliteFile))
         {
-            console.WriteLine($"There is no database to back up at {Path.GetFullPath(database.SqliteFile)}.");
+            console.WritePlainLine($"There is no database to back up at {Path.GetFullPath(database.SqliteFile)}.");
             return 1;
         }
 
@@ -40,7 +39,7 @@ public static class BackupCommands
         {
             if (!force)
             {
-                console.WriteLine($"{target} already exists. Choose another file, or add --force to overwrite it.");
+                console.WritePlainLine($"{target} already exists. Choose another file, or add --force to overwrite it.");
                 return 1;
             }
 
@@ -55,7 +54,7 @@ public static class BackupCommands
             source.BackupDatabase(destination);
         }
 
-        console.WriteLine($"Backed up the {database.Describe()} to {Path.GetFullPath(target)} ({new FileInfo(target).Length:N0} bytes).");
+        console.WritePlainLine($"Backed up the {database.Describe()} to {Path.GetFullPath(target)} ({new FileInfo(target).Length:N0} bytes).");
         return 0;
     }
 
@@ -63,9 +62,9 @@ public static class BackupCommands
     {
         var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var details = $"host={builder.Host} port={builder.Port} dbname={builder.Database ?? builder.Username} user={builder.Username}";
-        database.Console.WriteLine("A PostgreSQL database is backed up with the server's own tools. Run:");
-        database.Console.WriteLine($"  pg_dump --format=custom --file={target} \"{details}\"");
-        database.Console.WriteLine("(give the password through PGPASSWORD or ~/.pgpass, not on the command line)");
+        database.Console.WritePlainLine("A PostgreSQL database is backed up with the server's own tools. Run:");
+        database.Console.WritePlainLine($"  pg_dump --format=custom --file={target} \"{details}\"");
+        database.Console.WritePlainLine("(give the password through PGPASSWORD or ~/.pgpass, not on the command line)");
         return UseServerTools;
     }
 }

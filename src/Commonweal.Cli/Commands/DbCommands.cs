@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace Commonweal.Cli.Commands;
 
@@ -11,9 +10,9 @@ public static class DbCommands
         var migrate = new Command("migrate", "Apply any pending migrations to the configured database");
         migrate.SetAction(async (_, cancellationToken) =>
         {
-            database.Console.WriteLine($"Migrating the {database.Describe()}");
+            database.Console.WritePlainLine($"Migrating the {database.Describe()}");
             await database.MigrateAsync(cancellationToken);
-            database.Console.WriteLine("Database is up to date.");
+            database.Console.WritePlainLine("Database is up to date.");
             return 0;
         });
 

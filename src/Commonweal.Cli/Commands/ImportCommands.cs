@@ -5,7 +5,6 @@ using Commonweal.Data;
 using Commonweal.Importing;
 using Commonweal.Organisations;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Commonweal.Cli.Commands;
 
@@ -32,7 +31,7 @@ public static class ImportCommands
         var console = database.Console;
         if (!File.Exists(path))
         {
-            console.WriteLine($"Import failed: file '{path}' does not exist. Nothing was written.");
+            console.WritePlainLine($"Import failed: file '{path}' does not exist. Nothing was written.");
             return 1;
         }
 
@@ -45,17 +44,17 @@ public static class ImportCommands
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or DbUpdateException)
         {
-            console.WriteLine($"Import failed: {e.Message} Nothing was written.");
+            console.WritePlainLine($"Import failed: {e.Message} Nothing was written.");
             return 1;
         }
 
         foreach (var rejection in report.Rejected)
         {
-            console.WriteLine(rejection.ToString());
+            console.WritePlainLine(rejection.ToString());
         }
 
-        console.WriteLine($"took {clock.Elapsed.TotalSeconds:N1} s");
-        console.WriteLine(report.SummaryLine);
+        console.WritePlainLine($"took {clock.Elapsed.TotalSeconds:N1} s");
+        console.WritePlainLine(report.SummaryLine);
         return 0;
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Commonweal.Seed;
-using Spectre.Console;
 
 namespace Commonweal.Cli.Commands;
 
@@ -17,7 +16,7 @@ public static class SeedCommands
             await database.MigrateAsync(cancellationToken);
             await using var db = database.CreateContext();
             var seeded = await DemoArea.SeedIfEmptyAsync(db, cancellationToken);
-            database.Console.WriteLine(seeded
+            database.Console.WritePlainLine(seeded
                 ? $"Seeded the demo area into the {database.Describe()}."
                 : "The database already holds organisations or users: the demo area was not added.");
             return 0;
@@ -40,18 +39,18 @@ public static class SeedCommands
         {
             if (parseResult.GetValue(scale) is not { } n)
             {
-                database.Console.WriteLine("Say what to seed: `seed demo`, or `seed --scale N`.");
+                database.Console.WritePlainLine("Say what to seed: `seed demo`, or `seed --scale N`.");
                 return 1;
             }
 
             await database.MigrateAsync(cancellationToken);
             var planned = ScaleCounts.For(n);
-            database.Console.WriteLine($"Seeding scale {n.ToString(CultureInfo.InvariantCulture)} into the {database.Describe()}: "
+            database.Console.WritePlainLine($"Seeding scale {n.ToString(CultureInfo.InvariantCulture)} into the {database.Describe()}: "
                 + $"{planned.Organisations:N0} organisations, {planned.Users:N0} users.");
             var clock = Stopwatch.StartNew();
             var counts = await CliProgress.RunAsync(database.Console, "Seeding", planned.Organisations + planned.Users,
                 progress => ScaleData.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
-            database.Console.WriteLine($"Created {counts.Organisations:N0} organisations, {counts.Users:N0} users and "
+            database.Console.WritePlainLine($"Created {counts.Organisations:N0} organisations, {counts.Users:N0} users and "
                 + $"{counts.Memberships:N0} memberships in {clock.Elapsed.TotalSeconds:N1} s.");
             return 0;
         });
