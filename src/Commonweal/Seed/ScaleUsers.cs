@@ -16,18 +16,10 @@ internal static class ScaleUsers
 
     public static User Create(int number, Random random, string passwordHash, DateTime now)
     {
-        var email = $"user{number}@{ScaleData.UserDomain}";
-        return new User
-        {
-            DisplayName = $"{GivenNames[random.Next(GivenNames.Length)]} {FamilyNames[random.Next(FamilyNames.Length)]}",
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true,
-            PasswordHash = passwordHash,
-            CreatedAt = now,
-        };
+        var user = SeedUsers.Confirmed($"user{number}@{ScaleData.UserDomain}",
+            $"{GivenNames[random.Next(GivenNames.Length)]} {FamilyNames[random.Next(FamilyNames.Length)]}", now);
+        user.PasswordHash = passwordHash;
+        return user;
     }
 
     public static IEnumerable<Membership> Memberships(User user, IReadOnlyList<(Guid Id, LegalForm Form)> organisations, Random random, DateTime now)
