@@ -1,10 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
 namespace Commonweal.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static Task<int> Main(string[] args)
     {
-        Console.WriteLine(string.Join(' ', args));
-        return 0;
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return CliApp.RunAsync(args, configuration, AnsiConsole.Console);
     }
 }

@@ -41,6 +41,9 @@ public static class AuditChain
     /// <summary>Links an event to the chain: sets its sequence, previous hash and hash.</summary>
     public static void Link(AuditEvent e, long sequence, string previousHash)
     {
+        // PostgreSQL keeps timestamps to the microsecond; hashing the 100 ns ticks .NET has would
+        // make every entry read back from it fail verification.
+        e.OccurredAt = e.OccurredAt.AddTicks(-(e.OccurredAt.Ticks % TimeSpan.TicksPerMicrosecond));
         e.Sequence = sequence;
         e.PreviousHash = previousHash;
         e.Hash = ComputeHash(e);

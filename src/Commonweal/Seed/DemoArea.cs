@@ -33,17 +33,8 @@ public static class DemoArea
         var now = db.Now;
         User Person(string email, string name, bool platformAdmin = false)
         {
-            var user = new User
-            {
-                DisplayName = name,
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                IsPlatformAdmin = platformAdmin,
-                CreatedAt = now,
-            };
+            var user = SeedUsers.Confirmed(email, name, now);
+            user.IsPlatformAdmin = platformAdmin;
             user.PasswordHash = hasher.HashPassword(user, DemoAccounts.Password);
             db.Users.Add(user);
             return user;

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Diagnostics;
+using Commonweal.Data;
+using Commonweal.Importing;
+using Commonweal.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Cli.Commands;
+
+/// <summary>`import ods-practices FILE`: the NHS ODS list of GP practices.</summary>
+public static class ImportCommands
+{
+    public static Command Create(CliDatabase database)
+    {
+        var file = new Argument<string>("file") { Description = "The ODS epraccur.csv file" };
+        var odsPractices = new Command("ods-practices", "Import GP practices from the NHS ODS epraccur.csv file (no header, 27 columns)") { file };
+        odsPractices.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(file),
+            (db, path, progress) => new OdsPracticeImport(db).ImportAsync(path, progress, cancellationToken)));
+
+        return new Command("import", "Import data from published files") { odsPractices };
+    }
+
+    /// <summary>
+    /// Runs an importer under a progress bar, then lists each rejection and ends with the summary
+    /// line. A failed import has written nothing (it is one transaction), so it says so and exits 1.
+    /// </summary>
+    private static async Task<int> RunAsync(CliDatabase database, string path,
+        Func<CommonwealDbContext, string, IProgress<int>, Task<ImportReport>> import)
+    {
+        var console = database.Console;
+        if (!File.Exists(path))
+        {
+            console.WritePlainLine($"Import failed: file '{path}' does not exist. Nothing was written.");
+            return 1;
+        }
+
+        var clock = Stopwatch.StartNew();
+        ImportReport report;
+        try
+        {
+            await using var db = database.CreateContext();
+            report = await CliProgress.RunAsync(console, $"Importing {Path.GetFileName(path)}", 100, progress => import(db, path, progress));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or DbUpdateException)
+        {
+            console.WritePlainLine($"Import failed: {e.Message} Nothing was written.");
+            return 1;
+        }
+
+        foreach (var rejection in report.Rejected)
+        {
+            console.WritePlainLine(rejection.ToString());
+        }
+
+        console.WritePlainLine($"took {clock.Elapsed.TotalSeconds:N1} s");
+        console.WritePlainLine(report.SummaryLine);
+        return 0;
+    }
+}

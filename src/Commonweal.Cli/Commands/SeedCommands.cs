@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Commonweal.Seed;
+
+namespace Commonweal.Cli.Commands;
+
+/// <summary>`seed demo` and `seed --scale N`: the demo area, or national-size synthetic data.</summary>
+public static class SeedCommands
+{
+    public static Command Create(CliDatabase database)
+    {
+        var demo = new Command("demo", "Create the demo area (east London) if the database is empty");
+        demo.SetAction(async (_, cancellationToken) =>
+        {
+            await database.MigrateAsync(cancellationToken);
+            await using var db = database.CreateContext();
+            var seeded = await DemoArea.SeedIfEmptyAsync(db, cancellationToken);
+            database.Console.WritePlainLine(seeded
+                ? $"Seeded the demo area into the {database.Describe()}."
+                : "The database already holds organisations or users: the demo area was not added.");
+            return 0;
+        });
+
+        var scale = new Option<double?>("--scale")
+        {
+            Description = "Generate synthetic data: 1 means 50,000 organisations and 10,000 users; decimals such as 0.1 allowed",
+        };
+        scale.Validators.Add(result =>
+        {
+            if (result.GetValue(scale) is <= 0 or double.NaN or double.PositiveInfinity)
+            {
+                result.AddError("--scale must be a positive number, such as 0.1 or 2");
+            }
+        });
+
+        var seed = new Command("seed", "Fill the database with data") { demo, scale };
+        seed.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (parseResult.GetValue(scale) is not { } n)
+            {
+                database.Console.WritePlainLine("Say what to seed: `seed demo`, or `seed --scale N`.");
+                return 1;
+            }
+
+            await database.MigrateAsync(cancellationToken);
+            var planned = ScaleCounts.For(n);
+            database.Console.WritePlainLine($"Seeding scale {n.ToString(CultureInfo.InvariantCulture)} into the {database.Describe()}: "
+                + $"{planned.Organisations:N0} organisations, {planned.Users:N0} users.");
+            var clock = Stopwatch.StartNew();
+            var counts = await CliProgress.RunAsync(database.Console, "Seeding", planned.Organisations + planned.Users,
+                progress => ScaleData.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
+            database.Console.WritePlainLine($"Created {counts.Organisations:N0} organisations, {counts.Users:N0} users and "
+                + $"{counts.Memberships:N0} memberships in {clock.Elapsed.TotalSeconds:N1} s.");
+            return 0;
+        });
+        return seed;
+    }
+}

@@ -1,0 +1,111 @@
+using Commonweal.Data;
+using Commonweal.TestSupport;
+using Microsoft.Data.Sqlite;
+
+namespace Commonweal.Tests.Cli;
+
+public sealed class CliTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("commonweal-cli-").FullName;
+
+    [Fact]
+    public async Task Run_UnknownCommand_ExitsNonZeroWithUsage()
+    {
+        var run = await CliHarness.RunAsync(database.Database, "frobnicate");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("frobnicate", run.Output);
+        Assert.Contains("Usage:", run.Output);
+    }
+
+    [Fact]
+    public async Task Run_ImportWithoutFile_ExitsNonZeroWithUsage()
+    {
+        var run = await CliHarness.RunAsync(database.Database, "import", "ods-practices");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Required argument 'file' missing", run.Output);
+        Assert.Contains("Usage:", run.Output);
+    }
+
+    [Fact]
+    public async Task SeedDemo_Twice_SeedsOnceThenSaysTheDatabaseIsNotEmpty()
+    {
+        var first = await CliHarness.RunAsync(database.Database, "seed", "demo");
+        var second = await CliHarness.RunAsync(database.Database, "seed", "demo");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already holds", second.Output);
+    }
+
+    [Fact]
+    public async Task Backup_Sqlite_WritesACopyThatOpensWithTheOrganisations()
+    {
+        SkipUnlessSqlite();
+        await CliHarness.RunAsync(database.Database, "seed", "demo");
+        var target = Path.Combine(folder, "backup.db");
+
+        var run = await CliHarness.RunAsync(database.Database, "backup", target);
+
+        Assert.Equal(0, run.ExitCode);
+        await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        await copy.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = copy.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM organisations";
+        Assert.Equal((long)(await DatabaseCounts.TakeAsync(database.Database)).Organisations, (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        Assert.True((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0);
+    }
+
+    [Fact]
+    public async Task Backup_ExistingFile_IsRefusedUnlessForced()
+    {
+        SkipUnlessSqlite();
+        var target = Path.Combine(folder, "existing.db");
+        await File.WriteAllTextAsync(target, "keep me", TestContext.Current.CancellationToken);
+
+        var refused = await CliHarness.RunAsync(database.Database, "backup", target);
+        var kept = await File.ReadAllTextAsync(target, TestContext.Current.CancellationToken);
+        var forced = await CliHarness.RunAsync(database.Database, "backup", target, "--force");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--force", refused.Output);
+        Assert.Equal("keep me", kept);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.NotEqual("keep me", await File.ReadAllTextAsync(target, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Backup_Postgres_PrintsPgDumpGuidanceWithoutPassword()
+    {
+        if (database.Database.Provider != DatabaseProvider.Postgres)
+        {
+            Assert.Skip("Runs against PostgreSQL only (set COMMONWEAL_TEST_POSTGRES).");
+        }
+
+        var run = await CliHarness.RunAsync(database.Database, "backup", "commonweal.dump");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("pg_dump --format=custom --file=commonweal.dump \"host=", run.Output);
+        Assert.DoesNotContain("password=", run.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DbMigrate_NamesProviderAndDatabase()
+    {
+        var run = await CliHarness.RunAsync(database.Database, "db", "migrate");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(database.Database.Provider == DatabaseProvider.Postgres ? "PostgreSQL database" : "SQLite database", run.Lines[0]);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private void SkipUnlessSqlite()
+    {
+        if (database.Database.Provider != DatabaseProvider.Sqlite)
+        {
+            Assert.Skip("SQLite backups only: a PostgreSQL database is backed up with pg_dump (see Backup_Postgres_PrintsPgDumpGuidanceWithoutPassword).");
+        }
+    }
+}
