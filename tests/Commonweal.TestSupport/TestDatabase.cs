@@ -76,14 +76,14 @@ public sealed class TestDatabase : IAsyncDisposable
     /// first dropping the triggers that keep it append-only, then changing it behind the
     /// application's back. What is left for the hash chain to catch.
     /// </summary>
-    public async Task TamperWithAuditLogAsync(string sql)
+    public async Task TamperWithAuditLogAsync(string sql, params object[] parameters)
     {
         await using var db = CreateContext();
         var dropTriggers = Provider == DatabaseProvider.Postgres
             ? "DROP TRIGGER IF EXISTS audit_events_no_change ON audit_events; DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events;"
             : "DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;";
         await db.Database.ExecuteSqlRawAsync(dropTriggers);
-        await db.Database.ExecuteSqlRawAsync(sql);
+        await db.Database.ExecuteSqlRawAsync(sql, parameters);
     }
 
     public async ValueTask DisposeAsync()

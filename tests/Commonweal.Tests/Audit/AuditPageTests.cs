@@ -25,7 +25,7 @@ public sealed class AuditPageTests(CommonwealFactory factory) : IClassFixture<Co
         var intact = await Forms.ParseAsync(await admin.SubmitAsync("/admin/audit", new Dictionary<string, string>(), "form[action*='handler=Verify']"));
         Assert.Contains("Audit chain intact", intact.QuerySelector("[role=status]")!.TextContent);
 
-        await factory.Database.TamperWithAuditLogAsync("UPDATE audit_events SET \"Summary\" = '{}' WHERE \"Sequence\" = 3");
+        await factory.Database.TamperWithAuditLogAsync("UPDATE audit_events SET \"Summary\" = {0} WHERE \"Sequence\" = 3", "{}");
 
         var broken = await Forms.ParseAsync(await admin.SubmitAsync("/admin/audit", new Dictionary<string, string>(), "form[action*='handler=Verify']"));
         Assert.Contains("Audit chain broken at entry 3", broken.QuerySelector("[role=status]")!.TextContent);

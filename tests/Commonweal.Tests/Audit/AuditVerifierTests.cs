@@ -90,12 +90,8 @@ public sealed class AuditVerifierTests : IAsyncLifetime
         return await AuditVerifier.VerifyAsync(db, batchSize, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Tampers as someone with database access would: past the context, which refuses to change the log.</summary>
-    private async Task ExecuteAsync(string sql, params object[] parameters)
-    {
-        await using var db = database.CreateContext();
-        await db.Database.ExecuteSqlRawAsync(sql, parameters, TestContext.Current.CancellationToken);
-    }
+    /// <summary>Tampers as someone with full database access would: past the context and the append-only triggers.</summary>
+    private Task ExecuteAsync(string sql, params object[] parameters) => database.TamperWithAuditLogAsync(sql, parameters);
 
     private async Task<Guid> IdOfAsync(long sequence)
     {
