@@ -39,6 +39,8 @@ public static class ImportCommands
         ImportReport report;
         try
         {
+            // Importing into a new database is a first run like any other: bring the schema up to date.
+            await database.MigrateAsync(CancellationToken.None);
             await using var db = database.CreateContext();
             report = await CliProgress.RunAsync(console, $"Importing {Path.GetFileName(path)}", 100, progress => import(db, path, progress));
         }
