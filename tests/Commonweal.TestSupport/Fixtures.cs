@@ -11,7 +11,7 @@ public static class Fixtures
     {
         var root = Root();
         var path = root is null ? null : Path.Combine(root, relative);
-        if (path is not null && (File.Exists(path) || Directory.Exists(path)))
+        if (path is not null && (File.Exists(path) || System.IO.Directory.Exists(path)))
         {
             return path;
         }
@@ -40,7 +40,7 @@ public static class Fixtures
             if (File.Exists(Path.Combine(dir.FullName, "Commonweal.slnx")))
             {
                 var shared = Path.Combine(dir.FullName, "..", "shared", "fixtures");
-                return Directory.Exists(shared) ? Path.GetFullPath(shared) : null;
+                return System.IO.Directory.Exists(shared) ? Path.GetFullPath(shared) : null;
             }
         }
 

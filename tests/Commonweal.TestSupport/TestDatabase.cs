@@ -40,7 +40,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(server))
         {
             var folder = Path.Combine(Path.GetTempPath(), "commonweal-tests");
-            Directory.CreateDirectory(folder);
+            System.IO.Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
             return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", null, null, file);
         }

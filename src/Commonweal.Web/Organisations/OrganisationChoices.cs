@@ -7,7 +7,7 @@ namespace Commonweal.Web.Organisations;
 /// <summary>The option lists of the organisation forms, with the names people read.</summary>
 public static class OrganisationChoices
 {
-    public static IEnumerable<SelectListItem> LegalForms => EnumItems.For<LegalForm>(Commonweal.Organisations.LegalForms.DisplayName);
+    public static IEnumerable<SelectListItem> LegalForms => EnumItems.For<LegalForm>(f => Commonweal.Organisations.LegalForms.DisplayName(f));
 
     public static IEnumerable<SelectListItem> Activities =>
         EnumItems.For<Activities>(OrganisationLabels.DisplayName).Where(i => i.Value != nameof(Commonweal.Organisations.Activities.None));

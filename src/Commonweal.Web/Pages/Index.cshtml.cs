@@ -12,7 +12,7 @@ namespace Commonweal.Web.Pages;
 [AllowAnonymous]
 public sealed class IndexModel(CommonwealDbContext db) : PageModel
 {
-    public IReadOnlyList<(Sector Sector, int Count)> SectorCounts { get; private set; } = [];
+    public IReadOnlyList<(Sector? Sector, int Count)> SectorCounts { get; private set; } = [];
     public IReadOnlyList<(Organisation Organisation, MembershipRole Role)> Memberships { get; private set; } = [];
     public int UserCount { get; private set; }
     public int OrganisationCount { get; private set; }

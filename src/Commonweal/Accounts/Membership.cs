@@ -38,6 +38,6 @@ public static class MembershipRoles
     };
 
     /// <summary>Only commissioning bodies' staff commission; anyone may evaluate, practise or administer.</summary>
-    public static bool AllowedFor(MembershipRole role, LegalForm form) =>
+    public static bool AllowedFor(MembershipRole role, LegalForm? form) =>
         role != MembershipRole.Commissioner || LegalForms.IsStatutoryCommissioner(form) || LegalForms.SectorOf(form) == Sector.Third;
 }

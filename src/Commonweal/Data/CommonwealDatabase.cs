@@ -67,7 +67,7 @@ public static class CommonwealDatabase
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(folder) && file != ":memory:")
         {
-            Directory.CreateDirectory(folder);
+            System.IO.Directory.CreateDirectory(folder);
         }
     }
 }

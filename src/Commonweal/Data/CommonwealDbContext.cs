@@ -1,5 +1,6 @@
 using Commonweal.Accounts;
 using Commonweal.Audit;
+using Commonweal.Directory;
 using Commonweal.Organisations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,15 @@ public sealed class CommonwealDbContext(
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<ServiceAtLocation> ServiceAtLocations => Set<ServiceAtLocation>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<Taxonomy> Taxonomies => Set<Taxonomy>();
+    public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
+    public DbSet<ServiceTaxonomyTerm> ServiceTaxonomyTerms => Set<ServiceTaxonomyTerm>();
+    public DbSet<ServiceChange> ServiceChanges => Set<ServiceChange>();
+    public DbSet<PostcodeCentroid> PostcodeCentroids => Set<PostcodeCentroid>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Actor Actor => actor.Current;
@@ -122,6 +132,23 @@ public sealed class CommonwealDbContext(
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or removed.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Service>())
+        {
+            if (entry.State is EntityState.Added && entry.Entity.CreatedAt == default)
+            {
+                entry.Entity.CreatedAt = Now;
+            }
+
+            // An importer may carry the publisher's last_modified; any other change is stamped now.
+            var keepsPublisherTime = entry.State is EntityState.Added
+                ? entry.Entity.LastModified != default
+                : entry.Property(s => s.LastModified).IsModified;
+            if (entry.State is EntityState.Added or EntityState.Modified && !keepsPublisherTime)
+            {
+                entry.Entity.LastModified = Now;
             }
         }
 

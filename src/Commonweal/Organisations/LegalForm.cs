@@ -32,19 +32,22 @@ public static class LegalForms
     /// GP practices are independent contractors in law, but they are counted as public here because
     /// their income is NHS primary care money and commissioners report it that way.
     /// </summary>
-    public static Sector SectorOf(LegalForm form) => form switch
+    public static Sector? SectorOf(LegalForm? form) => form switch
     {
+        null => null,
         LegalForm.PrivateCompany => Sector.Private,
         LegalForm.NhsTrust or LegalForm.GpPractice or LegalForm.LocalAuthority or LegalForm.IntegratedCareBoard => Sector.Public,
         _ => Sector.Third,
     };
 
     /// <summary>Bodies that commission or fund care; their members may take the commissioner role.</summary>
-    public static bool IsStatutoryCommissioner(LegalForm form) =>
+    public static bool IsStatutoryCommissioner(LegalForm? form) =>
         form is LegalForm.LocalAuthority or LegalForm.IntegratedCareBoard;
 
-    public static string DisplayName(LegalForm form) => form switch
+    /// <summary>Organisations imported from open data (HSDS, 360Giving) may not say what they are.</summary>
+    public static string DisplayName(LegalForm? form) => form switch
     {
+        null => "Legal form not known",
         LegalForm.RegisteredCharity => "Registered charity",
         LegalForm.CharitableIncorporatedOrganisation => "Charitable incorporated organisation (CIO)",
         LegalForm.CommunityInterestCompany => "Community interest company (CIC)",
@@ -58,12 +61,13 @@ public static class LegalForms
         LegalForm.GpPractice => "GP practice",
         LegalForm.LocalAuthority => "Local authority",
         LegalForm.IntegratedCareBoard => "Integrated care board (ICB)",
-        _ => form.ToString(),
+        _ => form.Value.ToString(),
     };
 
-    public static string DisplayName(Sector sector) => sector switch
+    public static string DisplayName(Sector? sector) => sector switch
     {
+        null => "Sector not known",
         Sector.Third => "Voluntary, community and social enterprise (third sector)",
-        _ => sector.ToString(),
+        _ => sector.Value.ToString(),
     };
 }

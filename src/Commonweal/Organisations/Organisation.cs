@@ -12,10 +12,11 @@ public sealed class Organisation
 
     public required string Name { get; set; }
     public string? Description { get; set; }
-    public LegalForm LegalForm { get; set; }
+    /// <summary>Null only for organisations imported from open data that does not say.</summary>
+    public LegalForm? LegalForm { get; set; }
 
     /// <summary>Stored (not only computed) so that reports can group by it in the database.</summary>
-    public Sector Sector { get; private set; }
+    public Sector? Sector { get; private set; }
 
     public Activities Activities { get; set; }
     public IncomeBand? IncomeBand { get; set; }
@@ -33,6 +34,9 @@ public sealed class Organisation
 
     /// <summary>ODS code of the commissioner that holds a GP practice's contract, from the ODS list.</summary>
     public string? CommissionerCode { get; set; }
+
+    /// <summary>JSON object: HSDS organization fields Commonweal does not model (logo, tax status…), kept for export.</summary>
+    public string DirectoryExtra { get; set; } = "{}";
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

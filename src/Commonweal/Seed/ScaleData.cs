@@ -54,7 +54,7 @@ public static class ScaleData
             var batch = Enumerable.Range(0, Math.Min(BatchSize, planned.Organisations - organisations.Count)).Select(_ => generator.Next()).ToList();
             db.Organisations.AddRange(batch);
             await db.SaveChangesAsync(cancellationToken);
-            organisations.AddRange(batch.Select(o => (o.Id, o.LegalForm)));
+            organisations.AddRange(batch.Select(o => (o.Id, o.LegalForm!.Value)));
             progress?.Report(written += batch.Count);
         }
 

@@ -6,7 +6,7 @@ namespace Commonweal.Tests.Cli;
 
 public sealed class CliTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("commonweal-cli-").FullName;
+    private readonly string folder = System.IO.Directory.CreateTempSubdirectory("commonweal-cli-").FullName;
 
     [Fact]
     public async Task Run_UnknownCommand_ExitsNonZeroWithUsage()
@@ -99,7 +99,7 @@ public sealed class CliTests(MigratedDatabase database) : IClassFixture<Migrated
         Assert.Contains(database.Database.Provider == DatabaseProvider.Postgres ? "PostgreSQL database" : "SQLite database", run.Lines[0]);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
 
     private void SkipUnlessSqlite()
     {

@@ -6,7 +6,7 @@ namespace Commonweal.Tests.Organisations;
 
 public sealed class OdsPracticeImportTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("commonweal-ods-").FullName;
+    private readonly string folder = System.IO.Directory.CreateTempSubdirectory("commonweal-ods-").FullName;
 
     [Fact]
     public async Task Import_MalformedRows_AreRejectedWithRowNumbers()
@@ -115,7 +115,7 @@ public sealed class OdsPracticeImportTests(MigratedDatabase database) : IClassFi
         Assert.Equal(before, await DatabaseCounts.TakeAsync(database.Database));
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
 
     /// <summary>One epraccur.csv line: 27 quoted fields, as ODS publishes them.</summary>
     private static string Row(string code, string name, string postcode, string status = "A")

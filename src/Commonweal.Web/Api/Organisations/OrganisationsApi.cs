@@ -20,7 +20,7 @@ public static class OrganisationsApi
     }
 
     public sealed record OrganisationSummary(
-        Guid Id, string? Identifier, string Name, string LegalForm, string Sector, string[] Activities,
+        Guid Id, string? Identifier, string Name, string LegalForm, string? Sector, string[] Activities,
         string? IncomeBand, int? Members, int? Volunteers, string Status, string? Website, string? Postcode, string? Description);
 
     public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalItems, int TotalPages);
@@ -89,7 +89,7 @@ public static class OrganisationsApi
     }
 
     internal static OrganisationSummary Summarise(Organisation o) => new(
-        o.Id, o.Identifier, o.Name, LegalForms.DisplayName(o.LegalForm), o.Sector.ToString(),
+        o.Id, o.Identifier, o.Name, LegalForms.DisplayName(o.LegalForm), o.Sector?.ToString(),
         OrganisationLabels.Each(o.Activities).Select(OrganisationLabels.DisplayName).ToArray(),
         o.IncomeBand is { } band ? OrganisationLabels.DisplayName(band) : null,
         o.Members, o.Volunteers, o.Status.ToString(), o.Website, o.Postcode, o.Description);
