@@ -28,6 +28,7 @@ public static class DemoArea
     {
         var organisations = Organisations().ToDictionary(o => o.Name);
         db.Organisations.AddRange(organisations.Values);
+        DemoDirectory.AddTo(db, organisations, DateOnly.FromDateTime(db.Now));
 
         var hasher = new PasswordHasher<User>();
         var now = db.Now;
