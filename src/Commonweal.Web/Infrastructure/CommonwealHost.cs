@@ -53,7 +53,9 @@ public static class CommonwealHost
             .SetApplicationName("Commonweal")
             .PersistKeysToDbContext<CommonwealDbContext>();
 
-        services.AddRazorPages();
+        services.AddRazorPages(o =>
+            // Adding a service is the edit page without a service yet.
+            o.Conventions.AddPageRoute("/Directory/EditService", "organisations/{organisationId:guid}/services/new"));
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

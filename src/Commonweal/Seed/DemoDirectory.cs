@@ -174,6 +174,12 @@ public static class DemoDirectory
                     db.Services.Add(Service(organisation, location, need, template, random, today));
                 }
             }
+
+            // Entered twice, as happens: the stewards' duplicates list has something to show.
+            if (organisation.Name == "Isle of Dogs Walking Group")
+            {
+                db.Services.Add(Service(organisation, location, "health-walks", ("Isle of Dogs health walks", "Walks for all abilities around the island.", null, null), random, today));
+            }
         }
     }
 

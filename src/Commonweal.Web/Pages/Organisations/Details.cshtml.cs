@@ -17,6 +17,8 @@ public sealed class DetailsModel(CommonwealDbContext db) : PageModel
 
     public bool CanEdit { get; private set; }
 
+    public IReadOnlyList<(Guid Id, string Name)> Services { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id);
@@ -26,6 +28,8 @@ public sealed class DetailsModel(CommonwealDbContext db) : PageModel
         }
 
         Organisation = organisation;
+        Services = (await db.Services.AsNoTracking().Where(s => s.OrganisationId == id && s.Status != Commonweal.Directory.ServiceStatus.Defunct)
+            .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
         CanEdit = User.HasRoleIn(id, MembershipRole.Admin) || User.IsPlatformAdmin();
         return Page();
     }
