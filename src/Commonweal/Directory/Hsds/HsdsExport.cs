@@ -8,7 +8,7 @@ namespace Commonweal.Directory.Hsds;
 
 /// <summary>
 /// Writes the directory as HSDS 3.0: JSON (services.json of full service documents,
-/// organizations.json, taxonomies.json, taxonomy_terms.json) and the CSV table set with its
+/// organizations.json, locations.json, taxonomies.json, taxonomy_terms.json) and the CSV table set with its
 /// datapackage.json. Records are read a page at a time by id, so memory stays flat however large
 /// the directory is.
 /// </summary>
@@ -37,6 +37,12 @@ public sealed class HsdsExport(CommonwealDbContext db)
             {
                 var document = HsdsDocumentsOut.Organization(organisation);
                 tables.Add("organizations", document, null);
+                return document;
+            }, cancellationToken);
+        await WriteListAsync(Path.Combine(folder, "locations.json"), Pages(db.Locations.AsNoTracking(), l => l.Id, cancellationToken), location =>
+            {
+                var document = HsdsDocumentsOut.Location(location);
+                tables.Add("locations", document, null);
                 return document;
             }, cancellationToken);
         await WriteListAsync(Path.Combine(folder, "taxonomies.json"), Pages(db.Taxonomies.AsNoTracking(), t => t.Id, cancellationToken), taxonomy =>
@@ -180,7 +186,7 @@ public static class HsdsDocumentsOut
         return document;
     }
 
-    private static JsonObject Location(Location location)
+    public static JsonObject Location(Location location)
     {
         var document = Columns(location.Id, location, HsdsFields.Location);
         if (location.OrganisationId is { } owner)
