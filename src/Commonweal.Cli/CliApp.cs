@@ -16,6 +16,7 @@ public static class CliApp
             DbCommands.Create(database),
             SeedCommands.Create(database),
             ImportCommands.Create(database),
+            ExportCommands.Create(database),
             AuditCommands.Create(database),
             BackupCommands.Create(database),
         };

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using Commonweal.Data;
+using Commonweal.Directory.Hsds;
 using Commonweal.Importing;
 using Commonweal.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Cli.Commands;
 
-/// <summary>`import ods-practices FILE`: the NHS ODS list of GP practices.</summary>
+/// <summary>`import ods-practices FILE`: the NHS ODS list of GP practices; `import hsds FILE-OR-FOLDER`: Open Referral directory data.</summary>
 public static class ImportCommands
 {
     public static Command Create(CliDatabase database)
@@ -18,7 +19,12 @@ public static class ImportCommands
         odsPractices.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(file),
             (db, path, progress) => new OdsPracticeImport(db).ImportAsync(path, progress, cancellationToken)));
 
-        return new Command("import", "Import data from published files") { odsPractices };
+        var source = new Argument<string>("path") { Description = "An HSDS JSON file, or a folder of JSON files and/or the HSDS CSV table set" };
+        var hsds = new Command("hsds", "Import Open Referral HSDS 3.0 services, organizations, locations and taxonomies (JSON or CSV)") { source };
+        hsds.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(source),
+            (db, path, progress) => new HsdsImport(db).ImportAsync(path, progress, cancellationToken)));
+
+        return new Command("import", "Import data from published files") { odsPractices, hsds };
     }
 
     /// <summary>
@@ -29,7 +35,7 @@ public static class ImportCommands
         Func<CommonwealDbContext, string, IProgress<int>, Task<ImportReport>> import)
     {
         var console = database.Console;
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !System.IO.Directory.Exists(path))
         {
             console.WritePlainLine($"Import failed: file '{path}' does not exist. Nothing was written.");
             return 1;

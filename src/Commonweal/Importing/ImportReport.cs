@@ -1,9 +1,12 @@
 namespace Commonweal.Importing;
 
-/// <summary>A rejected input row: its 1-based line number and why it was left out.</summary>
-public sealed record ImportRejection(int Row, string Reason)
+/// <summary>
+/// A rejected input row: its 1-based line number and why it was left out. Documents that are not
+/// rows (JSON) name where they are instead: a file and a JSON path, or a CSV file and row.
+/// </summary>
+public sealed record ImportRejection(int Row, string Reason, string? Where = null)
 {
-    public override string ToString() => $"row {Row}: {Reason}";
+    public override string ToString() => Where is null ? $"row {Row}: {Reason}" : $"{Where}: {Reason}";
 }
 
 /// <summary>
@@ -25,4 +28,6 @@ public sealed class ImportReport
     public void CountWritten() => Written++;
 
     public void Reject(int row, string reason) => rejected.Add(new ImportRejection(row, reason));
+
+    public void Reject(string where, string reason) => rejected.Add(new ImportRejection(0, reason, where));
 }

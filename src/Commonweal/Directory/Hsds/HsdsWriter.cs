@@ -1,0 +1,534 @@
+using System.Text.Json.Nodes;
+using Commonweal.Data;
+using Commonweal.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Directory.Hsds;
+
+/// <summary>
+/// Creates or updates the records of valid HSDS documents, a batch at a time: the records a batch
+/// names are loaded in a few queries first, so that each document is applied in memory. A
+/// property a document leaves out keeps its stored value; a child list it carries replaces the
+/// stored one. Every method says whether anything changed, for the written count.
+/// </summary>
+public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> reject)
+{
+    private readonly Dictionary<Guid, Organisation> organisations = [];
+    private readonly Dictionary<Guid, Service> services = [];
+    private readonly Dictionary<Guid, Location> locations = [];
+    private readonly Dictionary<Guid, ServiceAtLocation> serviceAtLocations = [];
+    private readonly Dictionary<Guid, Schedule> schedules = [];
+    private readonly Dictionary<Guid, Taxonomy> taxonomies = [];
+    private readonly Dictionary<Guid, TaxonomyTerm> terms = [];
+
+    /// <summary>HSDS organization ids matched to an existing organisation by its org-id identifier.</summary>
+    private readonly Dictionary<Guid, Guid> organisationAliases = [];
+
+    private string where = "";
+
+    /// <summary>Loads, tracked, every stored record the documents name.</summary>
+    public async Task PrepareAsync(IReadOnlyCollection<HsdsDocument> documents, CancellationToken cancellationToken)
+    {
+        var ids = new HsdsIds();
+        foreach (var document in documents)
+        {
+            ids.Collect(document.Kind, document.Node);
+        }
+
+        foreach (var alias in ids.Organisations.Where(organisationAliases.ContainsKey).ToList())
+        {
+            ids.Organisations.Add(organisationAliases[alias]);
+        }
+
+        await Load(db.Organisations.Where(o => ids.Organisations.Contains(o.Id)), organisations, o => o.Id, cancellationToken);
+        await Load(db.Taxonomies.Where(t => ids.Taxonomies.Contains(t.Id)), taxonomies, t => t.Id, cancellationToken);
+        await Load(db.TaxonomyTerms.Where(t => ids.Terms.Contains(t.Id)), terms, t => t.Id, cancellationToken);
+        await Load(db.Locations.Where(l => ids.Locations.Contains(l.Id)), locations, l => l.Id, cancellationToken);
+        await Load(db.Services.Include(s => s.Schedules).Include(s => s.TaxonomyTerms)
+            .Include(s => s.ServiceAtLocations).ThenInclude(l => l.Schedules)
+            .AsSplitQuery().Where(s => ids.Services.Contains(s.Id)), services, s => s.Id, cancellationToken);
+        await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => ids.ServiceAtLocations.Contains(s.Id)), serviceAtLocations, s => s.Id, cancellationToken);
+        foreach (var service in services.Values)
+        {
+            foreach (var schedule in service.Schedules.Concat(service.ServiceAtLocations.SelectMany(l => l.Schedules)))
+            {
+                schedules.TryAdd(schedule.Id, schedule);
+            }
+
+            foreach (var link in service.ServiceAtLocations)
+            {
+                serviceAtLocations.TryAdd(link.Id, link);
+            }
+        }
+    }
+
+    /// <summary>Forgets the batch (after its save and the change tracker is cleared).</summary>
+    public void Clear()
+    {
+        organisations.Clear();
+        services.Clear();
+        locations.Clear();
+        serviceAtLocations.Clear();
+        schedules.Clear();
+        taxonomies.Clear();
+        terms.Clear();
+    }
+
+    public async Task<bool> ApplyAsync(HsdsDocument document, CancellationToken cancellationToken)
+    {
+        where = $"{document.Origin} {document.Path}";
+        return document.Kind switch
+        {
+            HsdsKind.Organization => (await OrganisationAsync(document.Node, "", cancellationToken)).Changed,
+            HsdsKind.Service => await ServiceAsync(document.Node, "", null, cancellationToken),
+            HsdsKind.ServiceAtLocation => await StandaloneServiceAtLocationAsync(document.Node, cancellationToken),
+            HsdsKind.Location => LocationRecord(document.Node).Changed,
+            HsdsKind.Taxonomy => TaxonomyRecord(document.Node, "").Changed,
+            _ => TermRecord(document.Node, "").Changed,
+        };
+    }
+
+    private async Task<(Organisation Organisation, bool Changed)> OrganisationAsync(JsonObject node, string path, CancellationToken cancellationToken)
+    {
+        var id = IdOf(node);
+        var organisation = FindOrganisation(id) ?? await ByIdentifierAsync(node, id, cancellationToken);
+        var changed = false;
+        if (organisation is null)
+        {
+            organisation = new Organisation { Id = id, Name = "", Identifier = await FreeIdentifierAsync(node, cancellationToken) };
+            organisations[id] = organisation;
+            db.Organisations.Add(organisation);
+            changed = true;
+        }
+
+        changed |= Apply(organisation, node, HsdsFields.Organization);
+        changed |= SetExtra(organisation.DirectoryExtra, node, HsdsKind.Organization, HsdsFields.Organization, v => organisation.DirectoryExtra = v);
+        if (node["services"] is JsonArray children)
+        {
+            for (var i = 0; i < children.Count; i++)
+            {
+                changed |= await ServiceAsync((JsonObject)children[i]!, $"{path}.services[{i}]", organisation, cancellationToken);
+            }
+        }
+
+        return (organisation, changed);
+    }
+
+    private async Task<bool> ServiceAsync(JsonObject node, string path, Organisation? parent, CancellationToken cancellationToken)
+    {
+        var id = IdOf(node);
+        var changed = false;
+        if (!services.TryGetValue(id, out var service))
+        {
+            service = new Service { Id = id, Name = "" };
+            services[id] = service;
+            db.Services.Add(service);
+            changed = true;
+        }
+
+        var organisation = parent;
+        if (node["organization"] is JsonObject owner)
+        {
+            (organisation, var ownerChanged) = await OrganisationAsync(owner, $"{path}.organization", cancellationToken);
+            changed |= ownerChanged;
+        }
+        else if (node["organization_id"] is { } reference)
+        {
+            organisation ??= FindOrganisation(Guid.Parse(reference.GetValue<string>()));
+            if (organisation is null)
+            {
+                reject($"{where}{path}.organization_id", $"organization {reference} is not in the data or the database");
+                return false;
+            }
+        }
+
+        if (organisation is null && service.OrganisationId == Guid.Empty)
+        {
+            reject($"{where}{path}", "a service needs its organization (organization or organization_id)");
+            return false;
+        }
+
+        if (organisation is not null && service.OrganisationId != organisation.Id)
+        {
+            service.OrganisationId = organisation.Id;
+            changed = true;
+        }
+
+        changed |= Apply(service, node, HsdsFields.Service);
+        changed |= SetExtra(service.Extra, node, HsdsKind.Service, HsdsFields.Service, v => service.Extra = v);
+        if (node["service_at_locations"] is JsonArray links)
+        {
+            var kept = new HashSet<Guid>();
+            for (var i = 0; i < links.Count; i++)
+            {
+                var (link, linkChanged) = ServiceAtLocationRecord((JsonObject)links[i]!, $"{path}.service_at_locations[{i}]", service);
+                changed |= linkChanged;
+                kept.Add(link?.Id ?? Guid.Empty);
+            }
+
+            changed |= RemoveMissing(service.ServiceAtLocations, kept, l => db.ServiceAtLocations.Remove(l));
+        }
+
+        if (node["schedules"] is JsonArray times)
+        {
+            changed |= Schedules(times, service.Schedules, s => s.ServiceId = service.Id, s => s.ServiceId == service.Id);
+        }
+
+        if (node["attributes"] is JsonArray attributes)
+        {
+            changed |= Attributes(attributes, path, service);
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> StandaloneServiceAtLocationAsync(JsonObject node, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        Service? service;
+        if (node["service"] is JsonObject nested)
+        {
+            changed |= await ServiceAsync(nested, ".service", null, cancellationToken);
+            services.TryGetValue(IdOf(nested), out service);
+        }
+        else
+        {
+            var id = node["service_id"] is { } reference ? Guid.Parse(reference.GetValue<string>()) : Guid.Empty;
+            if (!services.TryGetValue(id, out service))
+            {
+                reject($"{where}.service_id", $"service {node["service_id"]} is not in the data or the database");
+                return false;
+            }
+        }
+
+        if (service is null)
+        {
+            return false;
+        }
+
+        var (_, linkChanged) = ServiceAtLocationRecord(node, "", service);
+        return changed | linkChanged;
+    }
+
+    private (ServiceAtLocation? Link, bool Changed) ServiceAtLocationRecord(JsonObject node, string path, Service service)
+    {
+        var id = IdOf(node);
+        Location? location;
+        var changed = false;
+        if (node["location"] is JsonObject place)
+        {
+            (location, changed) = LocationRecord(place);
+        }
+        else
+        {
+            var locationId = Guid.Parse(node["location_id"]!.GetValue<string>());
+            if (!locations.TryGetValue(locationId, out location))
+            {
+                reject($"{where}{path}.location_id", $"location {locationId} is not in the data or the database");
+                return (null, false);
+            }
+        }
+
+        if (!serviceAtLocations.TryGetValue(id, out var link))
+        {
+            link = new ServiceAtLocation { Id = id, ServiceId = service.Id, LocationId = location.Id };
+            serviceAtLocations[id] = link;
+            db.ServiceAtLocations.Add(link);
+            changed = true;
+        }
+
+        if (link.ServiceId != service.Id || link.LocationId != location.Id)
+        {
+            (link.ServiceId, link.LocationId) = (service.Id, location.Id);
+            changed = true;
+        }
+
+        changed |= Apply(link, node, HsdsFields.ServiceAtLocation);
+        changed |= SetExtra(link.Extra, node, HsdsKind.ServiceAtLocation, HsdsFields.ServiceAtLocation, v => link.Extra = v);
+        if (node["schedules"] is JsonArray times)
+        {
+            changed |= Schedules(times, link.Schedules, s => s.ServiceAtLocationId = link.Id, s => s.ServiceAtLocationId == link.Id);
+        }
+
+        return (link, changed);
+    }
+
+    private (Location Location, bool Changed) LocationRecord(JsonObject node)
+    {
+        var id = IdOf(node);
+        var changed = false;
+        if (!locations.TryGetValue(id, out var location))
+        {
+            location = new Location { Id = id };
+            locations[id] = location;
+            db.Locations.Add(location);
+            changed = true;
+        }
+
+        var owner = node["organization_id"] is { } reference ? FindOrganisation(Guid.Parse(reference.GetValue<string>())) : null;
+        if (owner is not null && location.OrganisationId != owner.Id)
+        {
+            location.OrganisationId = owner.Id;
+            changed = true;
+        }
+
+        changed |= Apply(location, node, HsdsFields.Location);
+        // An organization we do not hold stays in Extra, so that the publisher's link is not lost.
+        changed |= SetExtra(location.Extra, node, HsdsKind.Location, HsdsFields.Location, v => location.Extra = v,
+            name => name == "organization_id" && owner is not null);
+        if (node["addresses"] is JsonArray addresses)
+        {
+            changed |= HsdsAddress.Project(location, addresses);
+        }
+
+        return (location, changed);
+    }
+
+    private bool Schedules(JsonArray items, List<Schedule> current, Action<Schedule> attach, Func<Schedule, bool> isAttached)
+    {
+        var changed = false;
+        var kept = new HashSet<Guid>();
+        foreach (var item in items.Cast<JsonObject>())
+        {
+            var id = IdOf(item);
+            kept.Add(id);
+            if (!schedules.TryGetValue(id, out var schedule))
+            {
+                schedule = new Schedule { Id = id };
+                schedules[id] = schedule;
+                db.Schedules.Add(schedule);
+                changed = true;
+            }
+
+            if (!isAttached(schedule))
+            {
+                attach(schedule);
+                changed = true;
+            }
+
+            changed |= Apply(schedule, item, HsdsFields.Schedule);
+            changed |= SetExtra(schedule.Extra, item, HsdsFields.ScheduleHandled, HsdsFields.Schedule, v => schedule.Extra = v);
+        }
+
+        return changed | RemoveMissing(current, kept, s => db.Schedules.Remove(s));
+    }
+
+    private bool Attributes(JsonArray items, string path, Service service)
+    {
+        var changed = false;
+        var kept = new HashSet<Guid>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = (JsonObject)items[i]!;
+            Guid termId;
+            if (item["taxonomy_term"] is JsonObject term)
+            {
+                var (record, termChanged) = TermRecord(term, $"{path}.attributes[{i}].taxonomy_term");
+                (termId, changed) = (record.Id, changed | termChanged);
+            }
+            else
+            {
+                termId = Guid.Parse(item["taxonomy_term_id"]!.GetValue<string>());
+                if (!terms.ContainsKey(termId))
+                {
+                    reject($"{where}{path}.attributes[{i}].taxonomy_term_id", $"taxonomy term {termId} is not in the data or the database");
+                    continue;
+                }
+            }
+
+            var id = IdOf(item);
+            kept.Add(id);
+            var attribute = service.TaxonomyTerms.Find(a => a.Id == id);
+            if (attribute is null)
+            {
+                attribute = new ServiceTaxonomyTerm { Id = id, ServiceId = service.Id, TaxonomyTermId = termId };
+                service.TaxonomyTerms.Add(attribute);
+                db.ServiceTaxonomyTerms.Add(attribute);
+                changed = true;
+            }
+            else if (attribute.TaxonomyTermId != termId)
+            {
+                attribute.TaxonomyTermId = termId;
+                changed = true;
+            }
+
+            changed |= Apply(attribute, item, HsdsFields.Attribute);
+            changed |= SetExtra(attribute.Extra, item, HsdsFields.AttributeHandled, HsdsFields.Attribute, v => attribute.Extra = v);
+        }
+
+        return changed | RemoveMissing(service.TaxonomyTerms, kept, a => db.ServiceTaxonomyTerms.Remove(a));
+    }
+
+    private (Taxonomy Taxonomy, bool Changed) TaxonomyRecord(JsonObject node, string path)
+    {
+        var id = IdOf(node);
+        var changed = false;
+        if (!taxonomies.TryGetValue(id, out var taxonomy))
+        {
+            taxonomy = new Taxonomy { Id = id, Name = "" };
+            taxonomies[id] = taxonomy;
+            db.Taxonomies.Add(taxonomy);
+            changed = true;
+        }
+
+        changed |= Apply(taxonomy, node, HsdsFields.Taxonomy);
+        changed |= SetExtra(taxonomy.Extra, node, HsdsKind.Taxonomy, HsdsFields.Taxonomy, v => taxonomy.Extra = v);
+        if (node["taxonomy_terms"] is JsonArray children)
+        {
+            for (var i = 0; i < children.Count; i++)
+            {
+                var child = (JsonObject)children[i]!;
+                var (term, termChanged) = TermRecord(child, $"{path}.taxonomy_terms[{i}]");
+                changed |= termChanged;
+                if (term.TaxonomyId != taxonomy.Id)
+                {
+                    term.TaxonomyId = taxonomy.Id;
+                    changed = true;
+                }
+            }
+        }
+
+        return (taxonomy, changed);
+    }
+
+    private (TaxonomyTerm Term, bool Changed) TermRecord(JsonObject node, string path)
+    {
+        var id = IdOf(node);
+        var changed = false;
+        if (!terms.TryGetValue(id, out var term))
+        {
+            term = new TaxonomyTerm { Id = id, Name = "" };
+            terms[id] = term;
+            db.TaxonomyTerms.Add(term);
+            changed = true;
+        }
+
+        Guid? taxonomyId = null;
+        if (node["taxonomy_detail"] is JsonObject detail)
+        {
+            var (taxonomy, taxonomyChanged) = TaxonomyRecord(detail, $"{path}.taxonomy_detail");
+            (taxonomyId, changed) = (taxonomy.Id, changed | taxonomyChanged);
+        }
+        else if (node["taxonomy_id"] is { } reference && taxonomies.ContainsKey(Guid.Parse(reference.GetValue<string>())))
+        {
+            taxonomyId = Guid.Parse(reference.GetValue<string>());
+        }
+
+        // A parent the data does not hold (yet) is kept in Extra rather than refused.
+        Guid? parentId = node["parent_id"] is { } parent && terms.ContainsKey(Guid.Parse(parent.GetValue<string>()))
+            ? Guid.Parse(parent.GetValue<string>())
+            : null;
+        if (taxonomyId is not null && term.TaxonomyId != taxonomyId)
+        {
+            term.TaxonomyId = taxonomyId;
+            changed = true;
+        }
+
+        if (parentId is not null && term.ParentId != parentId)
+        {
+            term.ParentId = parentId;
+            changed = true;
+        }
+
+        changed |= Apply(term, node, HsdsFields.TaxonomyTerm);
+        changed |= SetExtra(term.Extra, node, HsdsKind.TaxonomyTerm, HsdsFields.TaxonomyTerm, v => term.Extra = v,
+            name => (name == "parent_id" && parentId is not null) || (name is "taxonomy_id" or "taxonomy_detail" && taxonomyId is not null));
+        return (term, changed);
+    }
+
+    private Organisation? FindOrganisation(Guid id) =>
+        organisations.GetValueOrDefault(id)
+        ?? (organisationAliases.TryGetValue(id, out var alias) ? organisations.GetValueOrDefault(alias) : null);
+
+    private async Task<Organisation?> ByIdentifierAsync(JsonObject node, Guid id, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in HsdsIdentifiers.Of(node))
+        {
+            var match = await db.Organisations.FirstOrDefaultAsync(o => o.Identifier == identifier, cancellationToken);
+            if (match is not null)
+            {
+                organisationAliases[id] = match.Id;
+                organisations[match.Id] = match;
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<string?> FreeIdentifierAsync(JsonObject node, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in HsdsIdentifiers.Of(node))
+        {
+            var taken = organisations.Values.Any(o => o.Identifier == identifier)
+                || await db.Organisations.AnyAsync(o => o.Identifier == identifier, cancellationToken);
+            if (!taken)
+            {
+                return identifier;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Apply<T>(T entity, JsonObject node, HsdsField<T>[] fields)
+    {
+        var changed = false;
+        foreach (var field in fields)
+        {
+            if (node.TryGetPropertyValue(field.Name, out var value))
+            {
+                changed |= field.Apply(entity, value);
+            }
+        }
+
+        return changed;
+    }
+
+    private static bool SetExtra<T>(string stored, JsonObject node, HsdsKind kind, HsdsField<T>[] fields, Action<string> set, Func<string, bool>? alsoHandled = null) =>
+        SetExtra(stored, node, HsdsFields.Handled[kind], fields, set, alsoHandled);
+
+    private static bool SetExtra<T>(string stored, JsonObject node, HashSet<string> handled, HsdsField<T>[] fields, Action<string> set, Func<string, bool>? alsoHandled = null)
+    {
+        var merged = HsdsExtra.Merge(stored, node,
+            name => handled.Contains(name) || (alsoHandled?.Invoke(name) ?? false),
+            name => Array.Exists(fields, f => f.Name == name));
+        if (merged == stored)
+        {
+            return false;
+        }
+
+        set(merged);
+        return true;
+    }
+
+    private static bool RemoveMissing<T>(List<T> current, HashSet<Guid> kept, Action<T> remove) where T : class
+    {
+        var missing = current.Where(item => !kept.Contains(IdOf(item))).ToList();
+        foreach (var item in missing)
+        {
+            current.Remove(item);
+            remove(item);
+        }
+
+        return missing.Count > 0;
+    }
+
+    private static Guid IdOf<T>(T item) => item switch
+    {
+        ServiceAtLocation l => l.Id,
+        Schedule s => s.Id,
+        ServiceTaxonomyTerm a => a.Id,
+        _ => throw new ArgumentException($"No id for {typeof(T).Name}", nameof(item)),
+    };
+
+    private static Guid IdOf(JsonObject node) => Guid.Parse(node["id"]!.GetValue<string>());
+
+    private static async Task Load<T>(IQueryable<T> query, Dictionary<Guid, T> into, Func<T, Guid> key, CancellationToken cancellationToken)
+    {
+        foreach (var item in await query.ToListAsync(cancellationToken))
+        {
+            into.TryAdd(key(item), item);
+        }
+    }
+}
