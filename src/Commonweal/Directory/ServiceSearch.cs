@@ -46,7 +46,18 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(perPage, MaxPerPage);
+        return await RunAsync(query, (page - 1) * perPage, perPage, ct);
+    }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> matching services in the query's order, for listings of
+    /// something else (service at locations) that must agree with the service search.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> MatchingServiceIdsAsync(ServiceQuery query, int limit, CancellationToken ct) =>
+        (await RunAsync(query, 0, limit, ct)).Hits.Select(h => h.ServiceId).ToList();
+
+    private async Task<ServiceSearchResult> RunAsync(ServiceQuery query, int skip, int take, CancellationToken ct)
+    {
         GeoPoint? origin = null;
         if (!string.IsNullOrWhiteSpace(query.Postcode))
         {
@@ -61,19 +72,19 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
 
         if (origin is { } point)
         {
-            return await SearchNearAsync(candidates, point, query, page, perPage, ct);
+            return await SearchNearAsync(candidates, point, query, skip, take, ct);
         }
 
         var total = await candidates.CountAsync(ct);
         var ordered = query.Sort == ServiceSort.Relevance && terms.Count > 0
             ? candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Name).ThenBy(c => c.ServiceId)
             : candidates.OrderBy(c => c.Name).ThenBy(c => c.ServiceId);
-        var ids = await ordered.Skip((page - 1) * perPage).Take(perPage).Select(c => c.ServiceId).ToListAsync(ct);
+        var ids = await ordered.Skip(skip).Take(take).Select(c => c.ServiceId).ToListAsync(ct);
         return new ServiceSearchResult(ids.Select(id => new ServiceHit(id, null)).ToList(), total);
     }
 
     private async Task<ServiceSearchResult> SearchNearAsync(
-        IQueryable<Candidate> candidates, GeoPoint origin, ServiceQuery query, int page, int perPage, CancellationToken ct)
+        IQueryable<Candidate> candidates, GeoPoint origin, ServiceQuery query, int skip, int take, CancellationToken ct)
     {
         var placed =
             from c in candidates
@@ -125,7 +136,7 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
             _ => hits.OrderBy(h => h.Hit.DistanceMetres ?? double.MaxValue),
         };
         var pageOfHits = ordered.ThenBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => h.Hit.ServiceId)
-            .Skip((page - 1) * perPage).Take(perPage).Select(h => h.Hit).ToList();
+            .Skip(skip).Take(take).Select(h => h.Hit).ToList();
         return new ServiceSearchResult(pageOfHits, hits.Count);
     }
 
