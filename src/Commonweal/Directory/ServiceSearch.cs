@@ -94,22 +94,20 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
             from l in places.DefaultIfEmpty()
             select new { c, l };
 
-        var outcodeCentres = await db.PostcodeCentroids.AsNoTracking()
-            .Where(p => !p.Code.Contains(' '))
-            .Select(p => new { p.Code, p.Latitude, p.Longitude })
-            .ToListAsync(ct);
+        // Outcode centres place locations that have no coordinates of their own.
+        var outcodes = db.PostcodeCentroids.AsNoTracking().Where(p => !p.Code.Contains(" "));
         if (query.ProximityMetres is { } proximity)
         {
             // Index-friendly box first: coordinates inside it, or no coordinates but an outcode whose centre is inside it.
             var (minLat, maxLat, minLon, maxLon) = origin.BoxAround(proximity);
-            var outcodesInBox = outcodeCentres
-                .Where(o => o.Latitude >= minLat && o.Latitude <= maxLat && o.Longitude >= minLon && o.Longitude <= maxLon)
-                .Select(o => o.Code).ToList();
+            outcodes = outcodes.Where(o => o.Latitude >= minLat && o.Latitude <= maxLat && o.Longitude >= minLon && o.Longitude <= maxLon);
+            var outcodesInBox = await outcodes.Select(o => o.Code).ToListAsync(ct);
             placed = placed.Where(x =>
                 (x.l.Latitude >= minLat && x.l.Latitude <= maxLat && x.l.Longitude >= minLon && x.l.Longitude <= maxLon)
                 || (x.l.Latitude == null && outcodesInBox.Contains(x.l.Outcode!)));
         }
 
+        var centres = await outcodes.ToDictionaryAsync(o => o.Code, o => new GeoPoint(o.Latitude, o.Longitude), ct);
         var rows = await placed
             .Select(x => new PlacedCandidate
             {
@@ -117,7 +115,6 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
                 Latitude = x.l.Latitude, Longitude = x.l.Longitude, Outcode = x.l.Outcode,
             })
             .ToListAsync(ct);
-        var centres = outcodeCentres.ToDictionary(o => o.Code, o => new GeoPoint(o.Latitude, o.Longitude));
         var hits = rows.GroupBy(r => r.ServiceId)
             .Select(g =>
             {
