@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using Commonweal.Data;
+using Commonweal.Directory;
 using Commonweal.Directory.Hsds;
 using Commonweal.Importing;
 using Commonweal.Organisations;
@@ -9,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Cli.Commands;
 
-/// <summary>`import ods-practices FILE`: the NHS ODS list of GP practices; `import hsds FILE-OR-FOLDER`: Open Referral directory data.</summary>
+/// <summary>
+/// `import ods-practices FILE`: the NHS ODS list of GP practices; `import hsds FILE-OR-FOLDER`: Open
+/// Referral directory data; `import postcodes FILE`: postcode and outcode centres.
+/// </summary>
 public static class ImportCommands
 {
     public static Command Create(CliDatabase database)
@@ -24,7 +28,12 @@ public static class ImportCommands
         hsds.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(source),
             (db, path, progress) => new HsdsImport(db).ImportAsync(path, progress, cancellationToken)));
 
-        return new Command("import", "Import data from published files") { odsPractices, hsds };
+        var centroids = new Argument<string>("file") { Description = "A CSV with postcode (or outcode), latitude and longitude columns" };
+        var postcodes = new Command("postcodes", "Import postcode or outcode centres for distance searches (CSV with a header)") { centroids };
+        postcodes.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(centroids),
+            (db, path, progress) => new PostcodeImport(db).ImportAsync(path, progress, cancellationToken)));
+
+        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes };
     }
 
     /// <summary>
@@ -50,7 +59,7 @@ public static class ImportCommands
             await using var db = database.CreateContext();
             report = await CliProgress.RunAsync(console, $"Importing {Path.GetFileName(path)}", 100, progress => import(db, path, progress));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or DbUpdateException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or DbException or DbUpdateException)
         {
             console.WritePlainLine($"Import failed: {e.Message} Nothing was written.");
             return 1;

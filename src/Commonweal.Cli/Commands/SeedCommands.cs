@@ -46,12 +46,18 @@ public static class SeedCommands
             await database.MigrateAsync(cancellationToken);
             var planned = ScaleCounts.For(n);
             database.Console.WritePlainLine($"Seeding scale {n.ToString(CultureInfo.InvariantCulture)} into the {database.Describe()}: "
-                + $"{planned.Organisations:N0} organisations, {planned.Users:N0} users.");
+                + $"{planned.Organisations:N0} organisations, {planned.Users:N0} users, "
+                + $"{Math.Round(n * ScaleDirectory.ServicesPerUnit):N0} directory services.");
             var clock = Stopwatch.StartNew();
             var counts = await CliProgress.RunAsync(database.Console, "Seeding", planned.Organisations + planned.Users,
                 progress => ScaleData.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
             database.Console.WritePlainLine($"Created {counts.Organisations:N0} organisations, {counts.Users:N0} users and "
                 + $"{counts.Memberships:N0} memberships in {clock.Elapsed.TotalSeconds:N1} s.");
+            var services = (int)Math.Round(n * ScaleDirectory.ServicesPerUnit);
+            clock.Restart();
+            var made = await CliProgress.RunAsync(database.Console, "Seeding the directory", services,
+                progress => ScaleDirectory.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
+            database.Console.WritePlainLine($"Created {made:N0} directory services in {clock.Elapsed.TotalSeconds:N1} s.");
             return 0;
         });
         return seed;

@@ -23,7 +23,7 @@ public static class ApiProblems
 
 /// <summary>
 /// Turns unreadable request bodies into a 400 that names the JSON path at fault, and any other
-/// failure under /api into a bare 500 ProblemDetails: an exception's message never reaches a client.
+/// failure under /api or /oruk into a bare 500 ProblemDetails: an exception's message never reaches a client.
 /// Page requests fall through to the /error page.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
@@ -45,7 +45,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = details });
         }
 
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!CommonwealApi.IsApi(context.Request.Path))
         {
             return false;
         }

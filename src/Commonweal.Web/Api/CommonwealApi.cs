@@ -1,4 +1,5 @@
 using Commonweal.Web.Api.Organisations;
+using Commonweal.Web.Api.Oruk;
 
 namespace Commonweal.Web.Api;
 
@@ -9,5 +10,10 @@ public static class CommonwealApi
         var api = app.MapGroup("/api");
         api.MapOrganisationsApi();
         api.MapAccountsApi();
+        // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
+        app.MapOrukApi();
     }
+
+    /// <summary>Requests answered with ProblemDetails rather than pages.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/oruk");
 }

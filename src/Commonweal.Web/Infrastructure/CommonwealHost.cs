@@ -79,6 +79,7 @@ public static class CommonwealHost
 
     public static void UseCommonweal(this WebApplication app)
     {
+        app.UseServerTiming();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
         {
@@ -86,8 +87,8 @@ public static class CommonwealHost
         }
 
         // The API keeps ProblemDetails for bare status codes; people get an NHS.UK page instead.
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(ctx => CommonwealApi.IsApi(ctx.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !CommonwealApi.IsApi(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
         // The API reference is public, like the OpenAPI document it renders.
         app.UseSwaggerUI(o =>

@@ -50,6 +50,7 @@ public static class DemoArea
         Member(evaluator, Council, MembershipRole.Evaluator);
         Member(Person(DemoAccounts.ProviderAdmin, "Nadia Rahman"), "Bow Community Kitchen", MembershipRole.Admin);
         Member(Person(DemoAccounts.Practitioner, "Sam Whitfield"), "Limehouse Wellbeing CIC", MembershipRole.Practitioner);
+        await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
     }
