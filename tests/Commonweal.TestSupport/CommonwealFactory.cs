@@ -20,9 +20,13 @@ public class CommonwealFactory : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
     }
 
+    /// <summary>Tests that count the services they arranged themselves leave out the demo directory.</summary>
+    protected virtual bool SeedDemoDirectory => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Commonweal:SeedDemoDirectory", SeedDemoDirectory ? "true" : "false");
         foreach (var (key, value) in Database.Settings)
         {
             builder.UseSetting(key, value);

@@ -15,7 +15,7 @@ public static class SeedCommands
         {
             await database.MigrateAsync(cancellationToken);
             await using var db = database.CreateContext();
-            var seeded = await DemoArea.SeedIfEmptyAsync(db, cancellationToken);
+            var seeded = await DemoArea.SeedIfEmptyAsync(db, cancellationToken: cancellationToken);
             database.Console.WritePlainLine(seeded
                 ? $"Seeded the demo area into the {database.Describe()}."
                 : "The database already holds organisations or users: the demo area was not added.");

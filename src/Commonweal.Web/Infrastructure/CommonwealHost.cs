@@ -73,7 +73,7 @@ public static class CommonwealHost
         await CommonwealDatabase.MigrateAsync(db);
         if (app.Configuration.GetValue("Commonweal:SeedDemoArea", true))
         {
-            await DemoArea.SeedIfEmptyAsync(db);
+            await DemoArea.SeedIfEmptyAsync(db, app.Configuration.GetValue("Commonweal:SeedDemoDirectory", true));
         }
     }
 

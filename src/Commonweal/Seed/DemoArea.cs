@@ -13,22 +13,26 @@ namespace Commonweal.Seed;
 /// </summary>
 public static class DemoArea
 {
-    public static async Task<bool> SeedIfEmptyAsync(CommonwealDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Seeds an empty database; without the directory (services, taxonomy) for tests that arrange their own.</summary>
+    public static async Task<bool> SeedIfEmptyAsync(CommonwealDbContext db, bool withDirectory = true, CancellationToken cancellationToken = default)
     {
         if (await db.Organisations.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
         {
             return false;
         }
 
-        await SeedAsync(db, cancellationToken);
+        await SeedAsync(db, withDirectory, cancellationToken);
         return true;
     }
 
-    public static async Task SeedAsync(CommonwealDbContext db, CancellationToken cancellationToken = default)
+    public static async Task SeedAsync(CommonwealDbContext db, bool withDirectory = true, CancellationToken cancellationToken = default)
     {
         var organisations = Organisations().ToDictionary(o => o.Name);
         db.Organisations.AddRange(organisations.Values);
-        DemoDirectory.AddTo(db, organisations, DateOnly.FromDateTime(db.Now));
+        if (withDirectory)
+        {
+            DemoDirectory.AddTo(db, organisations, DateOnly.FromDateTime(db.Now));
+        }
 
         var hasher = new PasswordHasher<User>();
         var now = db.Now;

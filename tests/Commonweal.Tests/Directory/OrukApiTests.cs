@@ -7,9 +7,11 @@ using Commonweal.TestSupport;
 
 namespace Commonweal.Tests.Directory;
 
-/// <summary>The site with the demo area plus a small directory, for the ORUK API tests.</summary>
+/// <summary>The demo area with only a small directory of its own, so that the ORUK API tests can count it.</summary>
 public sealed class OrukFactory : CommonwealFactory
 {
+    protected override bool SeedDemoDirectory => false;
+
     public Service Carers { get; private set; } = null!;
     public Service Walks { get; private set; } = null!;
     public Organisation Wellbeing { get; private set; } = null!;

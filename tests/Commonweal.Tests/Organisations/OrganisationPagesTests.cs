@@ -43,6 +43,11 @@ public sealed class OrganisationPagesTests(CommonwealFactory factory) : IClassFi
 
         var names = page.QuerySelectorAll("tbody a").Select(a => a.TextContent.Trim()).ToList();
         Assert.Equal(["Bow Community Kitchen"], names);
+
+        var first = await factory.CreateBrowserClient().GetDocumentAsync("/organisations");
+        var second = await factory.CreateBrowserClient().GetDocumentAsync("/organisations?page=2");
+        Assert.Contains("page 2 of", second.QuerySelector("main")!.TextContent);
+        Assert.Empty(first.QuerySelectorAll("tbody a").Select(a => a.TextContent).Intersect(second.QuerySelectorAll("tbody a").Select(a => a.TextContent)));
     }
 
     [Fact]

@@ -17,7 +17,9 @@ public sealed class AuditModel(CommonwealDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Entity { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor page itself.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];

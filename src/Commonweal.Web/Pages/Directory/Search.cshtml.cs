@@ -25,7 +25,9 @@ public sealed class SearchModel(CommonwealDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public SearchInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor page itself.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public sealed class SearchInput

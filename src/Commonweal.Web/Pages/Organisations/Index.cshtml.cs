@@ -18,7 +18,9 @@ public sealed class IndexModel(CommonwealDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public Sector? Sector { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor page itself.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Organisation> Results { get; private set; } = [];
