@@ -12,9 +12,11 @@ public static class CliHarness
         public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
     }
 
-    public static async Task<CliRun> RunAsync(TestDatabase database, params string[] args)
+    public static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => RunAsync(database.Settings, args);
+
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -39,10 +39,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
         {
-            var folder = Path.Combine(Path.GetTempPath(), "commonweal-tests");
-            System.IO.Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
-            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", null, null, file);
+            return CreateSqlite();
         }
 
         var name = $"cw_test_{Guid.NewGuid():N}";
@@ -55,6 +52,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, server, name, null);
+    }
+
+    /// <summary>A SQLite file database whatever the suite runs on, for what only SQLite does (online backup).</summary>
+    public static TestDatabase CreateSqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "commonweal-tests");
+        System.IO.Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", null, null, file);
     }
 
     /// <summary>A context on this database outside any web host, acting as the given actor.</summary>
