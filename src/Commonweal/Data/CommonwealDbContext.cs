@@ -37,6 +37,12 @@ public sealed class CommonwealDbContext(
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
+    /// Set by imports and scale seeding: added rows are written with prepared inserts
+    /// (<see cref="BulkInserter"/>) rather than EF Core's batches, which cost them most of their time.
+    /// </summary>
+    public bool BulkInserts { get; set; }
+
+    /// <summary>
     /// Adds an event that is not a row change (a read of a person's record, a break-glass
     /// declaration, a chain verification); it is written with the next save, in its transaction.
     /// </summary>
@@ -80,7 +86,7 @@ public sealed class CommonwealDbContext(
         var events = AuditRecorder.Describe(ChangeTracker, Actor, Now);
         events.AddRange(pendingAudit);
         pendingAudit.Clear();
-        if (events.Count == 0)
+        if (events.Count == 0 && !BulkInserts)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -103,7 +109,8 @@ public sealed class CommonwealDbContext(
         }
 
         AuditEvents.AddRange(events);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var written = BulkInserts ? await BulkInserter.InsertAddedAsync(this, cancellationToken) : 0;
+        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (ownTransaction is not null)
         {
             await ownTransaction.CommitAsync(cancellationToken);

@@ -51,6 +51,7 @@ public static class ScaleData
         {
             await using var db = createContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.BulkInserts = true;
             var batch = Enumerable.Range(0, Math.Min(BatchSize, planned.Organisations - organisations.Count)).Select(_ => generator.Next()).ToList();
             db.Organisations.AddRange(batch);
             await db.SaveChangesAsync(cancellationToken);
@@ -66,6 +67,7 @@ public static class ScaleData
         {
             await using var db = createContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.BulkInserts = true;
             var now = db.Now;
             var count = Math.Min(BatchSize, planned.Users - made);
             for (var i = 0; i < count; i++)

@@ -55,6 +55,7 @@ public static class ScaleDirectory
         {
             await using var db = createContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.BulkInserts = true;
             var count = Math.Min(ScaleData.BatchSize, planned - made);
             for (var i = 0; i < count; i++)
             {

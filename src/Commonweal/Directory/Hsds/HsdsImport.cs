@@ -37,6 +37,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         var writer = new HsdsWriter(db, report.Reject);
         var written = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.BulkInserts = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var batch in found.Chunk(BatchSize))
         {
