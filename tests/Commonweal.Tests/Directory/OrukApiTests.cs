@@ -33,7 +33,9 @@ public sealed class OrukFactory : CommonwealFactory
                 s.Extra = """{"languages":[{"id":"0b6d3b7e-55f7-4b5c-9d5a-1f1c2d3e4f50","name":"English","code":"en"}],"accreditations":"Quality mark"}""";
             });
         await data.ScheduleAsync(Carers.Id, null, "MO,WE", "09:00", "17:00");
-        Walks = await data.ServiceAsync(Wellbeing, "Wellbeing walks", "Gentle walks", outcode: "E14", terms: [MentalHealth]);
+        // Not assured for 13 months: stale.
+        Walks = await data.ServiceAsync(Wellbeing, "Wellbeing walks", "Gentle walks", outcode: "E14", terms: [MentalHealth],
+            configure: s => s.AssuredDate = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-13));
         for (var i = 1; i <= 5; i++)
         {
             await data.ServiceAsync(Wellbeing, $"Peer support group {i}", "Meet others", at: DirectoryTestData.E1, outcode: "E1");
@@ -138,6 +140,21 @@ public sealed class OrukApiTests(OrukFactory factory) : IClassFixture<OrukFactor
         Assert.Equal("Bereavement", (string?)service["attributes"]![0]!["taxonomy_term"]!["name"]);
         Assert.Equal("COH", ((string?)service["organization"]!["organization_identifiers"]![0]!["identifier_scheme"])![3..]);
         Assert.DoesNotContain("Extra", service.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_NotAssuredFor12Months_IsMarkedStaleInItsMetadata()
+    {
+        var stale = await GetValidAsync($"/oruk/services/{factory.Walks.Id}", "compiled/service.json");
+        var fresh = await GetValidAsync($"/oruk/services/{factory.Carers.Id}", "compiled/service.json");
+        var list = await GetPageAsync("/oruk/services?search=walks", "compiled/service_list.json");
+
+        var mark = Assert.Single(stale["metadata"]!.AsArray())!;
+        Assert.Equal("stale", (string?)mark["last_action_type"]);
+        Assert.Equal("assured_date", (string?)mark["field_name"]);
+        Assert.Equal(factory.Walks.Id.ToString("D"), (string?)mark["resource_id"]);
+        Assert.Null(fresh["metadata"]);
+        Assert.Equal("stale", (string?)list["contents"]![0]!["metadata"]![0]!["last_action_type"]);
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public static class OrukApi
         ["openapi_url"] = OpenApiUrl,
     });
 
+    private static DateOnly Today(CommonwealDbContext db) => DateOnly.FromDateTime(db.Now);
+
     private static async Task<Results<Ok<JsonObject>, ValidationProblem>> Services(HttpRequest request, CommonwealDbContext db, CancellationToken ct)
     {
         var (read, fault) = OrukQuery.Read(request.Query);
@@ -63,14 +65,14 @@ public static class OrukApi
         var ids = found.Hits.Select(h => h.ServiceId).ToList();
         var services = await db.Services.AsNoTracking().Include(s => s.Organisation)
             .Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var contents = ids.Select(id => (JsonNode)OrukDocuments.ServiceListItem(services[id]));
+        var contents = ids.Select(id => (JsonNode)OrukDocuments.ServiceListItem(services[id], Today(db)));
         return TypedResults.Ok(Page(contents, found.Total, read.Page, read.PerPage));
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Service(string id, CommonwealDbContext db, CancellationToken ct)
     {
         var service = Guid.TryParse(id, out var key) ? await FullServices(db).FirstOrDefaultAsync(s => s.Id == key, ct) : null;
-        return service is null ? ApiProblems.NotFound("Service") : TypedResults.Ok(OrukDocuments.ServiceFull(service));
+        return service is null ? ApiProblems.NotFound("Service") : TypedResults.Ok(OrukDocuments.ServiceFull(service, Today(db)));
     }
 
     private static async Task<Results<Ok<JsonObject>, ValidationProblem>> ServiceAtLocations(HttpRequest request, CommonwealDbContext db, CancellationToken ct)
@@ -101,7 +103,7 @@ public static class OrukApi
         var rows = await db.ServiceAtLocations.AsNoTracking()
             .Include(sal => sal.Location).Include(sal => sal.Service).ThenInclude(s => s!.Organisation)
             .Where(sal => pageIds.Contains(sal.Id)).ToDictionaryAsync(sal => sal.Id, ct);
-        var contents = pageIds.Select(id => (JsonNode)OrukDocuments.ServiceAtLocationListItem(rows[id]));
+        var contents = pageIds.Select(id => (JsonNode)OrukDocuments.ServiceAtLocationListItem(rows[id], Today(db)));
         return TypedResults.Ok(Page(contents, ordered.Count, read.Page, read.PerPage));
     }
 
@@ -116,7 +118,7 @@ public static class OrukApi
         }
 
         sal.Service = await FullServices(db).FirstAsync(s => s.Id == sal.ServiceId, ct);
-        return TypedResults.Ok(OrukDocuments.ServiceAtLocationFull(sal));
+        return TypedResults.Ok(OrukDocuments.ServiceAtLocationFull(sal, Today(db)));
     }
 
     private static async Task<Results<Ok<JsonObject>, ValidationProblem>> Organisations(HttpRequest request, CommonwealDbContext db, CancellationToken ct)
@@ -143,7 +145,7 @@ public static class OrukApi
 
         var document = OrukDocuments.Organisation(organisation, full: true);
         var services = await FullServices(db).Where(s => s.OrganisationId == key).OrderBy(s => s.Name).ToListAsync(ct);
-        document["services"] = new JsonArray([.. services.Select(s => (JsonNode)OrukDocuments.ServiceFull(s))]);
+        document["services"] = new JsonArray([.. services.Select(s => (JsonNode)OrukDocuments.ServiceFull(s, Today(db)))]);
         return TypedResults.Ok(document);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Commonweal.Directory;
 using Commonweal.Organisations;
+using Commonweal.Seed;
 
 namespace Commonweal.Web.Api.Oruk;
 
@@ -19,11 +20,11 @@ public static class OrukDocuments
 
     private static readonly string[] LocationExtraArrays = ["accessibility"];
 
-    public static JsonObject ServiceListItem(Service service) => ServiceColumns(service, Organisation(service.Organisation!, full: false));
+    public static JsonObject ServiceListItem(Service service, DateOnly today) => ServiceColumns(service, Organisation(service.Organisation!, full: false), today);
 
-    public static JsonObject ServiceFull(Service service)
+    public static JsonObject ServiceFull(Service service, DateOnly today)
     {
-        var document = ServiceColumns(service, Organisation(service.Organisation!, full: true));
+        var document = ServiceColumns(service, Organisation(service.Organisation!, full: true), today);
         var extra = Parse(service.Extra);
         document["schedules"] = new JsonArray([.. service.Schedules.Select(Schedule)]);
         document["service_at_locations"] = new JsonArray([.. service.ServiceAtLocations.Select(sal => (JsonNode)ServiceAtLocationInService(sal))]);
@@ -36,20 +37,20 @@ public static class OrukDocuments
         return document;
     }
 
-    public static JsonObject ServiceAtLocationListItem(ServiceAtLocation sal) => new()
+    public static JsonObject ServiceAtLocationListItem(ServiceAtLocation sal, DateOnly today) => new()
     {
         ["id"] = Id(sal.Id),
         ["service_id"] = Id(sal.ServiceId),
         ["location_id"] = Id(sal.LocationId),
         ["location"] = Location(sal.Location!, full: false),
-        ["service"] = ServiceListItem(sal.Service!),
+        ["service"] = ServiceListItem(sal.Service!, today),
     };
 
-    public static JsonObject ServiceAtLocationFull(ServiceAtLocation sal)
+    public static JsonObject ServiceAtLocationFull(ServiceAtLocation sal, DateOnly today)
     {
-        var document = ServiceAtLocationListItem(sal);
+        var document = ServiceAtLocationListItem(sal, today);
         document["location"] = Location(sal.Location!, full: true);
-        document["service"] = ServiceFull(sal.Service!);
+        document["service"] = ServiceFull(sal.Service!, today);
         return document;
     }
 
@@ -108,7 +109,7 @@ public static class OrukDocuments
     /// <summary>ORUK ids are lowercase UUID strings.</summary>
     public static string Id(Guid id) => id.ToString("D");
 
-    private static JsonObject ServiceColumns(Service service, JsonObject organisation)
+    private static JsonObject ServiceColumns(Service service, JsonObject organisation, DateOnly today)
     {
         var document = new JsonObject
         {
@@ -137,8 +138,31 @@ public static class OrukDocuments
         Add(document, "alert", service.Alert);
         document["last_modified"] = DateTime.SpecifyKind(service.LastModified, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         document["organization"] = organisation;
+        if (service.IsStale(today))
+        {
+            document["metadata"] = new JsonArray(StaleMark(service, today));
+        }
+
         return document;
     }
+
+    /// <summary>
+    /// A record nobody has assured for 12 months is flagged to API readers the HSDS way, as a
+    /// metadata entry (ORUK's service schema allows the HSDS metadata array): action "stale" on
+    /// the field assured_date, dated today.
+    /// </summary>
+    private static JsonObject StaleMark(Service service, DateOnly today) => new()
+    {
+        ["id"] = Id(StableIds.For($"stale:{service.Id}")),
+        ["resource_id"] = Id(service.Id),
+        ["resource_type"] = "service",
+        ["last_action_date"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["last_action_type"] = "stale",
+        ["field_name"] = "assured_date",
+        ["previous_value"] = service.AssuredDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        ["replacement_value"] = "",
+        ["updated_by"] = "Commonweal",
+    };
 
     private static JsonObject ServiceAtLocationInService(ServiceAtLocation sal) => new()
     {
