@@ -15,11 +15,11 @@ dotnet build "$root/src/Commonweal.Cli" -c Release -v q -nologo
 dotnet build "$root/bench/oruk-search" -c Release -v q -nologo
 cli="$root/src/Commonweal.Cli/bin/Release/net10.0/Commonweal.Cli.dll"
 
+# The national outcode table first, so that the scale directory spreads over the country.
 if [ ! -f "$db" ]; then
+    dotnet "$cli" db migrate
+    dotnet "$cli" import postcodes "${COMMONWEAL_FIXTURES:-$root/../shared/fixtures}/postcodes/outcode-centroids.csv" | tail -1
     time dotnet "$cli" seed --scale "$scale"
-fi
-if [ -f "$root/../shared/fixtures/postcodes/outcode-centroids.csv" ]; then
-    dotnet "$cli" import postcodes "$root/../shared/fixtures/postcodes/outcode-centroids.csv" | tail -1
 fi
 
 cd "$root/src/Commonweal.Web"

@@ -17,7 +17,10 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             """;
 
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
+        protected override void Up(MigrationBuilder migrationBuilder) => CreateIndex(migrationBuilder);
+
+        /// <summary>The index as this migration made it (also what a later migration's Down goes back to).</summary>
+        internal static void CreateIndex(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE services_fts USING fts5(

@@ -7,8 +7,9 @@ namespace Commonweal.Directory;
 /// <summary>
 /// Finds services for a <see cref="ServiceQuery"/>. Filters are composed in SQL; free text goes
 /// through the provider's full-text index (FTS5 on SQLite, tsvector on PostgreSQL) as a ranked
-/// candidate set; with a postcode, only locations inside a bounding box of the proximity are read
-/// and the haversine distance to each service's nearest location is worked out here.
+/// candidate set, and on SQLite the same index narrows by need and by map cell first; with a
+/// postcode, only locations inside a bounding box of the proximity are read and the haversine
+/// distance to each service's nearest location is worked out here.
 /// </summary>
 public sealed partial class ServiceSearch(CommonwealDbContext db)
 {
@@ -64,11 +65,14 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
             origin = await PostcodeLocator.LocateAsync(db, query.Postcode, ct) ?? throw new UnknownPostcodeException(query.Postcode);
         }
 
-        var services = await FilterAsync(query, ct);
-        var terms = TextTerms(query.Text);
-        var candidates = terms.Count == 0
-            ? services.Select(s => new Candidate { ServiceId = s.Id, Name = s.Name, Rank = 0 })
-            : services.Join(TextMatches(terms), s => s.Id, m => m.ServiceId, (s, m) => new Candidate { ServiceId = s.Id, Name = s.Name, Rank = m.Rank });
+        var termIds = query.TaxonomyTermIds.Count > 0 ? await WithDescendantsAsync(query.TaxonomyTermIds, ct) : [];
+        var services = Filter(query, termIds);
+        var words = TextTerms(query.Text);
+        var cells = origin is { } centre && query.ProximityMetres is { } metres ? SearchTokens.Cells(centre.BoxAround(metres)) : [];
+        var indexed = words.Count > 0 || (db.Database.IsSqlite() && (termIds.Count > 0 || cells.Count > 0));
+        var candidates = indexed
+            ? services.Join(IndexMatches(words, termIds, cells), s => s.Id, m => m.ServiceId, (s, m) => new Candidate { ServiceId = s.Id, Name = s.Name, Rank = m.Rank })
+            : services.Select(s => new Candidate { ServiceId = s.Id, Name = s.Name, Rank = 0 });
 
         if (origin is { } point)
         {
@@ -76,7 +80,7 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
         }
 
         var total = await candidates.CountAsync(ct);
-        var ordered = query.Sort == ServiceSort.Relevance && terms.Count > 0
+        var ordered = query.Sort == ServiceSort.Relevance && words.Count > 0
             ? candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Name).ThenBy(c => c.ServiceId)
             : candidates.OrderBy(c => c.Name).ThenBy(c => c.ServiceId);
         var ids = await ordered.Skip(skip).Take(take).Select(c => c.ServiceId).ToListAsync(ct);
@@ -147,7 +151,7 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
         return place.Outcode is not null && outcodeCentres.TryGetValue(place.Outcode, out var centre) ? origin.MetresTo(centre) : null;
     }
 
-    private async Task<IQueryable<Service>> FilterAsync(ServiceQuery query, CancellationToken ct)
+    private IQueryable<Service> Filter(ServiceQuery query, List<Guid> termIds)
     {
         var services = db.Services.AsNoTracking();
         if (!query.IncludeInactive)
@@ -155,10 +159,9 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
             services = services.Where(s => s.Status == ServiceStatus.Active);
         }
 
-        if (query.TaxonomyTermIds.Count > 0)
+        if (termIds.Count > 0)
         {
-            var terms = await WithDescendantsAsync(query.TaxonomyTermIds, ct);
-            services = services.Where(s => db.ServiceTaxonomyTerms.Any(t => t.ServiceId == s.Id && terms.Contains(t.TaxonomyTermId)));
+            services = services.Where(s => db.ServiceTaxonomyTerms.Any(t => t.ServiceId == s.Id && termIds.Contains(t.TaxonomyTermId)));
         }
 
         if (query.TaxonomyId is { } taxonomy)
@@ -234,22 +237,40 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
         string.IsNullOrWhiteSpace(text) ? [] : Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(12).ToList();
 
     // The one provider-specific piece: the full-text index and its rank, as (ServiceId, Rank).
-    private IQueryable<TextMatch> TextMatches(List<string> terms)
+    // On SQLite the index also holds need and map-cell tokens (SearchTokens), so that it narrows
+    // by need and place too; on PostgreSQL those stay with the other filters.
+    private IQueryable<TextMatch> IndexMatches(List<string> words, List<Guid> termIds, IReadOnlyList<string> cells)
     {
         if (db.Database.IsNpgsql())
         {
-            var words = string.Join(' ', terms);
+            var text = string.Join(' ', words);
             return db.Database.SqlQuery<TextMatch>($"""
-                SELECT service_id AS "ServiceId", ts_rank(document, plainto_tsquery('english', {words}))::float8 AS "Rank"
-                FROM service_search WHERE document @@ plainto_tsquery('english', {words})
+                SELECT service_id AS "ServiceId", ts_rank(document, plainto_tsquery('english', {text}))::float8 AS "Rank"
+                FROM service_search WHERE document @@ plainto_tsquery('english', {text})
                 """);
         }
 
-        var match = string.Join(' ', terms.Select(t => $"\"{t}\""));
-        return db.Database.SqlQuery<TextMatch>($"""
-            SELECT service_id AS ServiceId, -bm25(services_fts, 0, 10.0, 5.0, 1.0, 1.0, 2.0, 5.0) AS Rank
-            FROM services_fts WHERE services_fts MATCH {match}
-            """);
+        var parts = words.Select(w => $"\"{w}\"").ToList();
+        if (termIds.Count > 0)
+        {
+            parts.Add($"filters : ({string.Join(" OR ", termIds.Select(SearchTokens.Term))})");
+        }
+
+        if (cells.Count > 0)
+        {
+            parts.Add($"filters : ({string.Join(" OR ", cells)})");
+        }
+
+        var match = string.Join(" AND ", parts);
+        // bm25 is worked out for every row matched, so it is asked for only when there are words to rank by.
+        return words.Count > 0
+            ? db.Database.SqlQuery<TextMatch>($"""
+                SELECT service_id AS ServiceId, -bm25(services_fts, 0, 10.0, 5.0, 1.0, 1.0, 2.0, 5.0, 0) AS Rank
+                FROM services_fts WHERE services_fts MATCH {match}
+                """)
+            : db.Database.SqlQuery<TextMatch>($"""
+                SELECT service_id AS ServiceId, 0.0 AS Rank FROM services_fts WHERE services_fts MATCH {match}
+                """);
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Commonweal.Seed;
 
 /// <summary>
-/// Synthetic directory for benchmarks: 250,000 services per unit of scale, each at a location in
-/// a real east or central London outcode (one location per organisation), classified by a small
-/// needs taxonomy and open on some weekdays. Needs organisations (from <see cref="ScaleData"/>).
+/// Synthetic directory for benchmarks: 250,000 services per unit of scale, each at a location (one
+/// per organisation) near the centre of an outcode, classified by a small needs taxonomy and open
+/// on some weekdays. Needs organisations (from <see cref="ScaleData"/>). Services are spread over
+/// every outcode the database knows (load the national table with `import postcodes` first), as a
+/// national directory is; with only the demo area's outcodes, all of them crowd into east London.
 /// </summary>
 public static class ScaleDirectory
 {
@@ -35,12 +37,16 @@ public static class ScaleDirectory
         var random = new Random(seed);
         List<Guid> organisations;
         List<(Guid Id, string Name, Guid? Parent)> terms;
+        List<(string Outcode, double Latitude, double Longitude)> centres;
         await using (var db = createContext())
         {
             organisations = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken);
             terms = await NeedsTaxonomyAsync(db, cancellationToken);
             await DemoPostcodes.AddMissingAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            centres = (await db.PostcodeCentroids.AsNoTracking().Where(p => !p.Code.Contains(" ")).OrderBy(p => p.Code)
+                .Select(p => new { p.Code, p.Latitude, p.Longitude }).ToListAsync(cancellationToken))
+                .Select(p => (p.Code, p.Latitude, p.Longitude)).ToList();
         }
 
         if (organisations.Count == 0 || planned == 0)
@@ -62,7 +68,7 @@ public static class ScaleDirectory
                 var organisation = organisations[random.Next(organisations.Count)];
                 if (!locations.TryGetValue(organisation, out var location))
                 {
-                    location = AddLocation(db, random);
+                    location = AddLocation(db, random, centres);
                     locations.Add(organisation, location);
                 }
 
@@ -96,10 +102,10 @@ public static class ScaleDirectory
         return made;
     }
 
-    /// <summary>A place within about a kilometre of a demo outcode's centre; some only by outcode, as imported data often is.</summary>
-    private static Guid AddLocation(CommonwealDbContext db, Random random)
+    /// <summary>A place within about a kilometre of an outcode's centre; some only by outcode, as imported data often is.</summary>
+    private static Guid AddLocation(CommonwealDbContext db, Random random, List<(string Outcode, double Latitude, double Longitude)> centres)
     {
-        var (outcode, latitude, longitude) = DemoPostcodes.Centres[random.Next(DemoPostcodes.Centres.Count)];
+        var (outcode, latitude, longitude) = centres[random.Next(centres.Count)];
         var placed = random.Next(10) > 0;
         var location = new Location
         {

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Tests.Directory;
 
-/// <summary>The full-text index follows changes to services, their terms and their organisations.</summary>
+/// <summary>
+/// The search index follows changes to services, their terms, their organisations and their
+/// places (on SQLite the index itself narrows by need and map cell, so it must keep up).
+/// </summary>
 public sealed class SearchIndexTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -53,5 +56,50 @@ public sealed class SearchIndexTests(MigratedDatabase database) : IClassFixture<
         }
 
         Assert.Empty(await FindAsync("companions"));
+    }
+
+    [Fact]
+    public async Task Index_FollowsPlacesAndNeeds()
+    {
+        var data = new DirectoryTestData(() => database.Database.CreateContext());
+        var organisation = await data.OrganisationAsync("Mile End Men's Shed");
+        var taxonomy = await data.TaxonomyAsync("Shed needs");
+        var loneliness = await data.TermAsync(taxonomy, "Isolation in later life");
+        var activity = await data.TermAsync(taxonomy, "Making and mending");
+        var shed = await data.ServiceAsync(organisation, "Woodwork shed", "Tools and tea", at: DirectoryTestData.E3, terms: [loneliness]);
+        // Known only by an outcode whose centre nobody has loaded yet: findable by text, not by place.
+        var repairs = await data.ServiceAsync(organisation, "Repair cafe", "Mending together", outcode: "ZZ9", terms: [activity]);
+        var nearE3 = new ServiceQuery { Postcode = "E3", ProximityMetres = 1500 };
+        var nearE14 = new ServiceQuery { Postcode = "E14", ProximityMetres = 1500 };
+        await data.CentroidAsync("E3", DirectoryTestData.E3);
+        await data.CentroidAsync("E14", DirectoryTestData.E14);
+        Assert.Equal([shed.Id], await SearchAsync(nearE3));
+        Assert.Equal([shed.Id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [loneliness.Id] }));
+
+        await using (var db = database.Database.CreateContext())
+        {
+            var place = await db.ServiceAtLocations.Where(l => l.ServiceId == shed.Id).Select(l => l.LocationId).SingleAsync(Cancel);
+            await db.Locations.Where(l => l.Id == place).ExecuteUpdateAsync(
+                u => u.SetProperty(l => l.Latitude, DirectoryTestData.E14.Latitude).SetProperty(l => l.Longitude, DirectoryTestData.E14.Longitude), Cancel);
+        }
+
+        Assert.Empty(await SearchAsync(nearE3));
+        Assert.Equal([shed.Id], await SearchAsync(nearE14));
+        await using (var db = database.Database.CreateContext())
+        {
+            await db.ServiceTaxonomyTerms.Where(t => t.ServiceId == shed.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.TaxonomyTermId, activity.Id), Cancel);
+        }
+
+        Assert.Empty(await SearchAsync(new ServiceQuery { TaxonomyTermIds = [loneliness.Id] }));
+        Assert.Equal(new[] { repairs.Id, shed.Id }.Order(), (await SearchAsync(new ServiceQuery { TaxonomyTermIds = [activity.Id] })).Order());
+
+        await data.CentroidAsync("ZZ9", DirectoryTestData.E3);
+        Assert.Equal([repairs.Id], await SearchAsync(nearE3));
+    }
+
+    private async Task<List<Guid>> SearchAsync(ServiceQuery query)
+    {
+        await using var db = database.Database.CreateContext();
+        return [.. (await new ServiceSearch(db).SearchAsync(query, 1, 50, Cancel)).Hits.Select(h => h.ServiceId)];
     }
 }
