@@ -200,7 +200,7 @@ public sealed class EvidenceDetailsValidator : AbstractValidator<EvidenceDetails
                 .Matches(@"^[A-Za-z0-9\- ]*$").WithMessage("Reference must use letters, numbers, spaces and hyphens only: a reference or initials, not a full name");
             Text(d => d.Role, "Enter the volunteer's role", "Role", DbsCheck.RoleMaxLength);
             Date(d => d.StartedOn, "Enter the date the volunteer started", "Start date");
-            RuleForEach(d => d.Training).SetValidator(new TrainingDetailsValidator());
+            RuleForEach(d => d.Training).NotNull().WithMessage("Enter the training record").SetValidator(new TrainingDetailsValidator());
         });
 
         When(d => d.Kind is EvidenceKind.DataSecurityAndProtectionToolkit, () =>

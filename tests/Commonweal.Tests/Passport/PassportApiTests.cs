@@ -73,11 +73,15 @@ public sealed class PassportApiTests(CommonwealFactory factory) : IClassFixture<
             {"kind":"VolunteerRegister","reference":"V8","role":"Cook","startedOn":"2025-01-01","training":[{"course":"Food hygiene","completedOn":"2025-02-01"},{"completedOn":"2025-03-01"}]}
             """), Cancel));
         var notANumber = await ProblemErrorsAsync(await admin.PostAsync(url, Json("""{"kind":"Accounts","yearEnd":"2026-03-31","income":"lots"}"""), Cancel));
+        var nullTraining = await ProblemErrorsAsync(await admin.PostAsync(url, Json("""
+            {"kind":"VolunteerRegister","reference":"V9","role":"Cook","startedOn":"2025-01-01","training":[null]}
+            """), Cancel));
         var unknownKind = await ProblemErrorsAsync(await admin.PostAsync(url, Json("""{"kind":"Pets"}"""), Cancel));
 
         Assert.Equal("Cover must be more than £0", insurance.GetProperty("cover")[0].GetString());
         Assert.Equal("Expiry date must be after the start date", insurance.GetProperty("expiresOn")[0].GetString());
         Assert.Equal("Enter the name of the course", training.GetProperty("training[1].course")[0].GetString());
+        Assert.True(nullTraining.TryGetProperty("training[0]", out _));
         Assert.True(notANumber.TryGetProperty("$.income", out _));
         Assert.True(unknownKind.TryGetProperty("$.kind", out _));
         await using var db = factory.CreateDbContext();

@@ -200,6 +200,31 @@ public sealed class PassportPageTests(CommonwealFactory factory) : IClassFixture
         Assert.False(await db.TrainingRecords.AnyAsync(t => t.Course == "Safeguarding adults" && t.ExpiresOn == today.AddDays(20), Cancel));
     }
 
+    [Fact]
+    public async Task Admin_ChangesADbsCheck_AndItsStatusFollows()
+    {
+        var (admin, organisation) = await factory.MemberAsync(MembershipRole.Admin);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Role"] = "Minibus driver", ["Input.Initials"] = "ab", ["Input.Level"] = nameof(DbsLevel.Enhanced),
+            ["Input.IssuedOn"] = FormDate(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-4)), ["Input.OnUpdateService"] = "False",
+        };
+        var added = await Forms.ParseAsync(await admin.SubmitAsync($"/organisations/{organisation}/passport/evidence?kind={EvidenceKind.DbsChecks}", form));
+        var before = await admin.GetDocumentAsync($"/organisations/{organisation}/passport");
+
+        form["Input.OnUpdateService"] = "True";
+        await admin.SubmitAsync(added.Url, form, "main form:not([action])");
+
+        var after = await admin.GetDocumentAsync($"/organisations/{organisation}/passport");
+        Assert.Equal("Expired", StatusOfKind(before, EvidenceKind.DbsChecks));
+        Assert.Equal("Valid", StatusOfKind(after, EvidenceKind.DbsChecks));
+        Assert.Contains("Minibus driver (AB)", after.QuerySelector($"section[data-kind={EvidenceKind.DbsChecks}]")!.TextContent);
+        await using var db = factory.CreateDbContext();
+        var check = await db.PassportEvidence.OfType<DbsCheck>().SingleAsync(d => d.OrganisationId == organisation, Cancel);
+        var update = await db.AuditEvents.SingleAsync(e => e.Action == "DbsCheck.Updated" && e.EntityId == check.Id.ToString(), Cancel);
+        Assert.Contains("OnUpdateService", update.Summary);
+    }
+
     [Theory]
     [InlineData(DemoAccounts.Practitioner)]
     [InlineData(DemoAccounts.Commissioner)]
