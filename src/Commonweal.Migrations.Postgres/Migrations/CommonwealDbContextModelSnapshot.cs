@@ -754,6 +754,175 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Passport.Evidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Kind");
+
+                    b.ToTable("passport_evidence", (string)null);
+
+                    b.HasDiscriminator<string>("Type").HasValue("Evidence");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.EvidenceAttachment", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EvidenceId", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("passport_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.PassportDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Commonweal:AuditRedacted", true);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("passport_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.PassportReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("EvidenceId", "Threshold", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("passport_reminders", (string)null);
+
+                    b.HasAnnotation("Commonweal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerId");
+
+                    b.ToTable("passport_training", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -905,6 +1074,150 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Passport.AnnualAccounts", b =>
+                {
+                    b.HasBaseType("Commonweal.Passport.Evidence");
+
+                    b.Property<decimal>("Income")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<DateOnly>("YearEnd")
+                        .HasColumnType("date");
+
+                    b.HasDiscriminator().HasValue("accounts");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.CqcRegistration", b =>
+                {
+                    b.HasBaseType("Commonweal.Passport.Evidence");
+
+                    b.Property<string>("LatestRating")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("CqcProviderId");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.HasDiscriminator().HasValue("cqc");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.DbsCheck", b =>
+                {
+                    b.HasBaseType("Commonweal.Passport.Evidence");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("OnUpdateService")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("Role");
+
+                    b.HasDiscriminator().HasValue("dbs");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.DsptAssessment", b =>
+                {
+                    b.HasBaseType("Commonweal.Passport.Evidence");
+
+                    b.Property<string>("OdsCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("DsptStatus");
+
+                    b.HasDiscriminator().HasValue("dspt");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.InsurancePolicy", b =>
+                {
+                    b.HasBaseType("Commonweal.Passport.Evidence");
+
+                    b.Property<decimal>("Cover")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Insurer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PolicyNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasDiscriminator().HasValue("insurance");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.SafeguardingPolicy", b =>
+                {
+                    b.HasBaseType("Commonweal.Passport.Evidence");
+
+                    b.Property<DateOnly>("ReviewDueOn")
+                        .HasColumnType("date");
+
+                    b.HasDiscriminator().HasValue("safeguarding");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.Volunteer", b =>
+                {
+                    b.HasBaseType("Commonweal.Passport.Evidence");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("Role");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasDiscriminator().HasValue("volunteer");
+                });
+
             modelBuilder.Entity("Commonweal.Accounts.Invitation", b =>
                 {
                     b.HasOne("Commonweal.Organisations.Organisation", "Organisation")
@@ -1021,6 +1334,59 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.Navigation("Taxonomy");
                 });
 
+            modelBuilder.Entity("Commonweal.Passport.Evidence", b =>
+                {
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.EvidenceAttachment", b =>
+                {
+                    b.HasOne("Commonweal.Passport.PassportDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Passport.Evidence", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.PassportDocument", b =>
+                {
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.PassportReminder", b =>
+                {
+                    b.HasOne("Commonweal.Passport.Evidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.TrainingRecord", b =>
+                {
+                    b.HasOne("Commonweal.Passport.Volunteer", null)
+                        .WithMany("Training")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1089,6 +1455,16 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Directory.ServiceAtLocation", b =>
                 {
                     b.Navigation("Schedules");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.Evidence", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Commonweal.Passport.Volunteer", b =>
+                {
+                    b.Navigation("Training");
                 });
 #pragma warning restore 612, 618
         }

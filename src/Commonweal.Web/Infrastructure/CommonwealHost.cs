@@ -1,9 +1,11 @@
 using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Data;
+using Commonweal.Passport;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
+using Commonweal.Web.Passport;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -64,6 +66,8 @@ public static class CommonwealHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CommonwealDbContext>("database");
+        services.AddScoped<PassportQueries>();
+        services.AddHostedService<PassportReminderWorker>();
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

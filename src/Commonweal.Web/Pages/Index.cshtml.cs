@@ -1,6 +1,7 @@
 using Commonweal.Accounts;
 using Commonweal.Data;
 using Commonweal.Organisations;
+using Commonweal.Passport;
 using Commonweal.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,9 @@ public sealed class IndexModel(CommonwealDbContext db) : PageModel
     public int UserCount { get; private set; }
     public int OrganisationCount { get; private set; }
     public long AuditEntries { get; private set; }
+
+    /// <summary>Open passport reminders per organisation the user administers.</summary>
+    public IReadOnlyDictionary<Guid, int> PassportReminderCounts { get; private set; } = new Dictionary<Guid, int>();
 
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
@@ -38,6 +42,18 @@ public sealed class IndexModel(CommonwealDbContext db) : PageModel
             SectorCounts = (await db.Organisations.AsNoTracking().GroupBy(o => o.Sector)
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
                 .Select(g => (g.Key, g.Count)).OrderBy(g => g.Key).ToList();
+        }
+
+        if (User.HasRole(MembershipRole.Admin))
+        {
+            var counts = new Dictionary<Guid, int>();
+            foreach (var organisation in OrganisationsWhere(MembershipRole.Admin))
+            {
+                var status = await PassportStatus.LoadAsync(db, organisation.Id, db.Now);
+                counts[organisation.Id] = (await PassportReminders.OpenAsync(db, organisation.Id, status)).Count;
+            }
+
+            PassportReminderCounts = counts;
         }
 
         if (User.IsPlatformAdmin())

@@ -2,6 +2,7 @@ using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Directory;
 using Commonweal.Organisations;
+using Commonweal.Passport;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,11 @@ public sealed class CommonwealDbContext(
     public DbSet<ServiceChange> ServiceChanges => Set<ServiceChange>();
     public DbSet<PostcodeCentroid> PostcodeCentroids => Set<PostcodeCentroid>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Evidence> PassportEvidence => Set<Evidence>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<PassportDocument> PassportDocuments => Set<PassportDocument>();
+    public DbSet<EvidenceAttachment> EvidenceAttachments => Set<EvidenceAttachment>();
+    public DbSet<PassportReminder> PassportReminders => Set<PassportReminder>();
 
     public Actor Actor => actor.Current;
 

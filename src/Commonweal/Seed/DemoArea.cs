@@ -34,6 +34,8 @@ public static class DemoArea
             DemoDirectory.AddTo(db, organisations, DateOnly.FromDateTime(db.Now));
         }
 
+        DemoPassports.AddTo(db, organisations, DateOnly.FromDateTime(db.Now));
+
         var hasher = new PasswordHasher<User>();
         var now = db.Now;
         User Person(string email, string name, bool platformAdmin = false)

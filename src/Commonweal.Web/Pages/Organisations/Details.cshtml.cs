@@ -2,6 +2,7 @@ using Commonweal.Accounts;
 using Commonweal.Data;
 using Commonweal.Organisations;
 using Commonweal.Web.Accounts;
+using Commonweal.Web.Passport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,8 @@ public sealed class DetailsModel(CommonwealDbContext db) : PageModel
 
     public bool CanEdit { get; private set; }
 
+    public bool CanSeePassport { get; private set; }
+
     public IReadOnlyList<(Guid Id, string Name)> Services { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -31,6 +34,7 @@ public sealed class DetailsModel(CommonwealDbContext db) : PageModel
         Services = (await db.Services.AsNoTracking().Where(s => s.OrganisationId == id && s.Status != Commonweal.Directory.ServiceStatus.Defunct)
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
         CanEdit = User.HasRoleIn(id, MembershipRole.Admin) || User.IsPlatformAdmin();
+        CanSeePassport = User.CanSeePassportOf(id);
         return Page();
     }
 }
