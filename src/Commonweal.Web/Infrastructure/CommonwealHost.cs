@@ -1,6 +1,7 @@
 using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Data;
+using Commonweal.Procurement;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -64,6 +65,10 @@ public static class CommonwealHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CommonwealDbContext>("database");
+        if (builder.Configuration.GetValue("Commonweal:ProcurementClock", true))
+        {
+            services.AddHostedService<ProcurementClockService>();
+        }
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

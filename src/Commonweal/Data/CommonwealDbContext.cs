@@ -2,6 +2,7 @@ using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Directory;
 using Commonweal.Organisations;
+using Commonweal.Procurement;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public sealed class CommonwealDbContext(
     public DbSet<ServiceChange> ServiceChanges => Set<ServiceChange>();
     public DbSet<PostcodeCentroid> PostcodeCentroids => Set<PostcodeCentroid>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityTransition> OpportunityTransitions => Set<OpportunityTransition>();
 
     public Actor Actor => actor.Current;
 
@@ -149,6 +152,19 @@ public sealed class CommonwealDbContext(
             if (entry.State is EntityState.Added or EntityState.Modified && !keepsPublisherTime)
             {
                 entry.Entity.LastModified = Now;
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Opportunity>())
+        {
+            if (entry.State is EntityState.Added && entry.Entity.CreatedAt == default)
+            {
+                entry.Entity.CreatedAt = Now;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = Now;
             }
         }
 
