@@ -1,5 +1,6 @@
 using Commonweal.Web.Api.Organisations;
 using Commonweal.Web.Api.Oruk;
+using Commonweal.Web.Api.Procurement;
 
 namespace Commonweal.Web.Api;
 
@@ -10,6 +11,7 @@ public static class CommonwealApi
         var api = app.MapGroup("/api");
         api.MapOrganisationsApi();
         api.MapAccountsApi();
+        api.MapProcurementApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
     }

@@ -55,8 +55,12 @@ public static class CommonwealHost
             .PersistKeysToDbContext<CommonwealDbContext>();
 
         services.AddRazorPages(o =>
+        {
             // Adding a service is the edit page without a service yet.
-            o.Conventions.AddPageRoute("/Directory/EditService", "organisations/{organisationId:guid}/services/new"));
+            o.Conventions.AddPageRoute("/Directory/EditService", "organisations/{organisationId:guid}/services/new");
+            // Likewise, editing a draft opportunity is the create page with a reference.
+            o.Conventions.AddPageRoute("/Procurement/Edit", "opportunities/{reference}/edit");
+        });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
