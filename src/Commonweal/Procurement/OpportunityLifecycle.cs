@@ -75,19 +75,21 @@ public static class OpportunityLifecycle
             return ProcurementResult.Fail(ProcurementErrors.NotDraft, "Only a draft can be published.");
         }
 
+        if (o.SubmissionDeadline <= now)
+        {
+            return ProcurementResult.Fail(ProcurementErrors.TimetablePassed, "The submission deadline has passed: change the timetable before publishing.");
+        }
+
+        // Publishing publishes today, whatever day was planned; the check runs on the dates as they will be.
+        var planned = o.PublicationDate;
+        o.PublicationDate = Timetable.UkDate(now);
         var findings = FairnessCheck.Run(o);
         var hasErrors = FairnessCheck.HasErrors(findings);
         if (hasErrors && string.IsNullOrWhiteSpace(overrideReason))
         {
+            o.PublicationDate = planned;
             return ProcurementResult.Fail(ProcurementErrors.FairnessErrors,
                 "The fairness check found errors. Change the draft, or give the reason these terms are justified: it will be published with the notice.", findings);
-        }
-
-        // Publishing after the planned date publishes today; the timetable's other dates stand.
-        var today = Timetable.UkDate(now);
-        if (o.PublicationDate < today)
-        {
-            o.PublicationDate = today;
         }
 
         o.PublishedAt = now;

@@ -21,4 +21,5 @@ public static class ProcurementErrors
     public const string FairnessErrors = "procurement.fairness-errors";
     public const string ReasonRequired = "procurement.reason-required";
     public const string NotDraft = "procurement.not-draft";
+    public const string TimetablePassed = "procurement.timetable-passed";
 }
