@@ -19,7 +19,7 @@ public sealed class MovableTime(DateTimeOffset start) : TimeProvider
 public static class ProcurementTestData
 {
     /// <summary>
-    /// A competitive contract of £1,200,000 over exactly four years (£300,000 a year), published on
+    /// A competitive contract of £1,200,000 over four years (£300,000 a year), published on
     /// <paramref name="publication"/>, with 30 days to respond and 4 months to mobilise.
     /// </summary>
     public static OpportunityDraft FairDraft(Guid commissioner, DateOnly publication, string title = "Community navigators") => new()
@@ -35,7 +35,7 @@ public static class ProcurementTestData
         SubmissionDeadline = new DateTimeOffset(Timetable.ToUtc(publication.AddDays(30), new TimeOnly(12, 0)), TimeSpan.Zero),
         EvaluationEnd = publication.AddDays(60),
         ContractStart = publication.AddMonths(4),
-        ContractEnd = publication.AddMonths(4).AddDays(1461),
+        ContractEnd = publication.AddMonths(4).AddYears(4).AddDays(-1),
         Lots = [new() { Number = 1, Title = "East", Value = 600_000 }, new() { Number = 2, Title = "West", Value = 600_000 }],
         Outcodes = ["E1", "E3"],
         MinimumPublicLiabilityCover = 5_000_000,

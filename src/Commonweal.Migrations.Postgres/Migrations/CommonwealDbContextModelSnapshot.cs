@@ -758,7 +758,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.AwardCriterion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("Descriptors")
@@ -795,7 +794,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Number")
@@ -823,7 +821,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ClarificationDeadline")
@@ -962,7 +959,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OpportunityId")
@@ -986,7 +982,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityCommissioner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OpportunityId")
@@ -1012,7 +1007,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -1034,7 +1028,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityNeed", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OpportunityId")
@@ -1056,7 +1049,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityTransition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("At")

@@ -752,7 +752,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.AwardCriterion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Descriptors")
@@ -789,7 +788,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -817,7 +815,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ClarificationDeadline")
@@ -956,7 +953,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OpportunityId")
@@ -980,7 +976,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityCommissioner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OpportunityId")
@@ -1006,7 +1001,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1028,7 +1022,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityNeed", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OpportunityId")
@@ -1050,7 +1043,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.OpportunityTransition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")

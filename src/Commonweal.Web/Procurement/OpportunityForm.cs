@@ -157,7 +157,8 @@ public sealed class OpportunityForm
             MinimumEmployersLiabilityCover = MinimumEmployersLiabilityCover,
             RequiredRegistrations = Lines(Registrations),
             RequiredEvidence = [.. RequiredEvidence],
-            Criteria = criteria.Select(x => new OpportunityDraft.CriterionInput { Name = x.c.Name, Kind = x.c.Kind, Weight = x.c.Weight ?? 0, Descriptors = Lines(x.c.Descriptors) }).ToList(),
+            // Every row left blank means the default criteria, as in the API.
+            Criteria = criteria.Count == 0 ? null : criteria.Select(x => new OpportunityDraft.CriterionInput { Name = x.c.Name, Kind = x.c.Kind, Weight = x.c.Weight ?? 0, Descriptors = Lines(x.c.Descriptors) }).ToList(),
             IncumbentOrganisationId = incumbentId,
             PerformanceAssessmentUrl = PerformanceAssessmentUrl,
         };

@@ -83,7 +83,26 @@ public sealed class Opportunity
     /// <summary>Annual value: the total over the term in years, or the total for a term of a year or less.</summary>
     public long AnnualValue => Annualise(TotalValue);
 
-    public double TermYears => Math.Max(0, ContractEnd.DayNumber - ContractStart.DayNumber) / 365.25;
+    /// <summary>
+    /// The term in years, the end date included: whole months count as twelfths of a year (so
+    /// 1 April 2027 to 31 March 2030 is exactly 3), and any days left over as days.
+    /// </summary>
+    public double TermYears
+    {
+        get
+        {
+            var endExclusive = ContractEnd.AddDays(1);
+            var months = ((endExclusive.Year - ContractStart.Year) * 12) + endExclusive.Month - ContractStart.Month;
+            if (months > 0 && ContractStart.AddMonths(months) > endExclusive)
+            {
+                months--;
+            }
+
+            months = Math.Max(0, months);
+            var rest = endExclusive.DayNumber - ContractStart.AddMonths(months).DayNumber;
+            return Math.Max(0, (months / 12.0) + (rest / 365.25));
+        }
+    }
 
     public long Annualise(long value) => TermYears <= 1 ? value : (long)Math.Round(value / TermYears);
 }

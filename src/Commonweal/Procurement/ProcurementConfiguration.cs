@@ -8,6 +8,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
     public void Configure(EntityTypeBuilder<Opportunity> builder)
     {
         builder.ToTable("opportunities");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(o => o.Reference).HasMaxLength(20);
         builder.HasIndex(o => o.Reference).IsUnique();
         builder.HasIndex(o => new { o.ReferenceYear, o.ReferenceSequence }).IsUnique();
@@ -35,6 +37,8 @@ internal sealed class OpportunityCommissionerConfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<OpportunityCommissioner> builder)
     {
         builder.ToTable("opportunity_commissioners");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(c => c.SharePercent).HasPrecision(5, 2);
         builder.HasIndex(c => new { c.OpportunityId, c.OrganisationId }).IsUnique();
         builder.HasIndex(c => c.OrganisationId);
@@ -47,6 +51,8 @@ internal sealed class LotConfiguration : IEntityTypeConfiguration<Lot>
     public void Configure(EntityTypeBuilder<Lot> builder)
     {
         builder.ToTable("lots");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(l => l.Title).HasMaxLength(200);
         builder.HasIndex(l => new { l.OpportunityId, l.Number }).IsUnique();
     }
@@ -57,6 +63,8 @@ internal sealed class AwardCriterionConfiguration : IEntityTypeConfiguration<Awa
     public void Configure(EntityTypeBuilder<AwardCriterion> builder)
     {
         builder.ToTable("award_criteria");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Weight).HasPrecision(5, 2);
         builder.HasIndex(c => new { c.OpportunityId, c.Order });
@@ -68,6 +76,8 @@ internal sealed class OpportunityNeedConfiguration : IEntityTypeConfiguration<Op
     public void Configure(EntityTypeBuilder<OpportunityNeed> builder)
     {
         builder.ToTable("opportunity_needs");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.HasIndex(n => new { n.OpportunityId, n.TaxonomyTermId }).IsUnique();
         builder.HasIndex(n => n.TaxonomyTermId);
     }
@@ -78,6 +88,8 @@ internal sealed class OpportunityAreaConfiguration : IEntityTypeConfiguration<Op
     public void Configure(EntityTypeBuilder<OpportunityArea> builder)
     {
         builder.ToTable("opportunity_areas");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(a => a.Outcode).HasMaxLength(5);
         builder.HasIndex(a => new { a.OpportunityId, a.Outcode }).IsUnique();
         builder.HasIndex(a => a.Outcode);
@@ -89,6 +101,8 @@ internal sealed class OpportunityEvidenceConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<OpportunityEvidence> builder)
     {
         builder.ToTable("opportunity_evidence");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.HasIndex(e => new { e.OpportunityId, e.Kind }).IsUnique();
     }
 }
@@ -98,6 +112,8 @@ internal sealed class OpportunityTransitionConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<OpportunityTransition> builder)
     {
         builder.ToTable("opportunity_transitions");
+        // Ids are made in code (version 7), so a new row reached through a navigation is inserted, not updated.
+        builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(t => t.By).HasMaxLength(200);
         builder.Property(t => t.Reason).HasMaxLength(Opportunity.ReasonMaxLength);
         builder.HasIndex(t => new { t.OpportunityId, t.At });

@@ -8,7 +8,7 @@ public sealed class FairnessCheckTests
 {
     private static readonly DateOnly Publication = new(2027, 1, 4);
 
-    /// <summary>£1,200,000 over exactly four years (1,461 days): £300,000 a year. Nothing to find.</summary>
+    /// <summary>£1,200,000 over four years: £300,000 a year. Nothing to find.</summary>
     private static Opportunity Fair(Action<Opportunity>? change = null)
     {
         var o = new Opportunity { Title = "Community navigators" };
@@ -16,7 +16,7 @@ public sealed class FairnessCheckTests
         draft.Lots = [];
         draft.SubmissionDeadline = new DateTimeOffset(Timetable.ToUtc(Publication.AddDays(25), new TimeOnly(12, 0)), TimeSpan.Zero);
         draft.ContractStart = Publication.AddMonths(3);
-        draft.ContractEnd = Publication.AddMonths(3).AddDays(1461);
+        draft.ContractEnd = Publication.AddMonths(3).AddYears(4).AddDays(-1);
         draft.ApplyTo(o);
         change?.Invoke(o);
         return o;

@@ -99,7 +99,7 @@ public sealed class LifecycleTests(MigratedDatabase fixture) : IClassFixture<Mig
         Assert.Equal(OpportunityStatus.Awarded, awarded.Status);
         Assert.Equal(
             [OpportunityStatus.Published, OpportunityStatus.Closed, OpportunityStatus.Evaluation, OpportunityStatus.IntentionToAward, OpportunityStatus.Standstill, OpportunityStatus.Awarded],
-            awarded.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => t.To).ToArray());
+            awarded.Transitions.Select(t => t.To).Order().ToArray());
         Assert.All(awarded.Transitions.Where(t => t.To != OpportunityStatus.Awarded), t => Assert.Equal(Commissioner.UserId, t.ByUserId));
         await using var check = fixture.Database.CreateContext();
         Assert.True(await check.AuditEvents.AnyAsync(e => e.Action == "OpportunityTransition.Created" && e.Summary.Contains("Awarded"), Cancel));

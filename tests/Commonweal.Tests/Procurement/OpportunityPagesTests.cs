@@ -15,8 +15,10 @@ public sealed class OpportunityPagesTests(CommonwealFactory factory) : IClassFix
         return await db.Opportunities.Where(o => o.Id == id).Select(o => o.Reference).SingleAsync(Cancel);
     }
 
-    private static Dictionary<string, string> Form(string title, string turnover = "")
+    private Dictionary<string, string> Form(string title, string turnover = "")
     {
+        using var db = factory.CreateDbContext();
+        var icb = db.Organisations.Where(o => o.Name == "NHS North East London Integrated Care Board").Select(o => o.Id).Single();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var form = new Dictionary<string, string>
@@ -25,6 +27,7 @@ public sealed class OpportunityPagesTests(CommonwealFactory factory) : IClassFix
             ["Input.Description"] = "Befriending for older people living alone.",
             ["Input.Type"] = nameof(OpportunityType.Contract),
             ["Input.Process"] = nameof(ProcurementProcess.CompetitiveProcess),
+            ["Input.Commissioners[0].OrganisationId"] = icb.ToString(),
             ["Input.Commissioners[0].Share"] = "100",
             ["Input.TotalValue"] = "1200000",
             ["Input.PublicationDate"] = Day(0),
@@ -32,7 +35,7 @@ public sealed class OpportunityPagesTests(CommonwealFactory factory) : IClassFix
             ["Input.SubmissionDate"] = Day(30),
             ["Input.EvaluationEnd"] = Day(60),
             ["Input.ContractStart"] = Day(130),
-            ["Input.ContractEnd"] = Day(130 + 1461),
+            ["Input.ContractEnd"] = today.AddDays(130).AddYears(4).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Lots[0].Title"] = "Bow",
             ["Input.Lots[0].Value"] = "600000",
             ["Input.Lots[1].Title"] = "Poplar",

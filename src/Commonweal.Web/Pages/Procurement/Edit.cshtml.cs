@@ -70,12 +70,19 @@ public sealed class EditModel(CommonwealDbContext db) : PageModel
             }
         }
 
-        var (draft, fieldOf) = Input.ToDraft(incumbentId, (field, message) => ModelState.AddModelError($"Input.{field}", message));
-        if (ModelState.IsValid)
+        var unreadable = new HashSet<string>(ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key));
+        var (draft, fieldOf) = Input.ToDraft(incumbentId, (field, message) =>
         {
-            foreach (var error in (await OpportunityEditing.ValidateAsync(db, draft)).Errors)
+            unreadable.Add($"Input.{field}");
+            ModelState.AddModelError($"Input.{field}", message);
+        });
+        // All the draft's rules run, but a field that could not be read keeps only that message.
+        foreach (var error in (await OpportunityEditing.ValidateAsync(db, draft)).Errors)
+        {
+            var field = $"Input.{fieldOf(error.PropertyName)}";
+            if (!unreadable.Contains(field))
             {
-                ModelState.AddModelError($"Input.{fieldOf(error.PropertyName)}", error.ErrorMessage);
+                ModelState.AddModelError(field, error.ErrorMessage);
             }
         }
 
