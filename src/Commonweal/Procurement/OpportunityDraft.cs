@@ -63,7 +63,7 @@ public sealed class OpportunityDraft
     public static List<CriterionInput> DefaultCriteria() =>
         [.. new[]
         {
-            CriterionKind.QualityAndInnovation, CriterionKind.Value, CriterionKind.IntegrationCollaborationAndSustainability,
+            CriterionKind.QualityAndInnovation, CriterionKind.Value, CriterionKind.IntegrationCollaborationSustainability,
             CriterionKind.AccessInequalitiesAndChoice, CriterionKind.SocialValue,
         }.Select(k => new CriterionInput { Name = ProcurementLabels.DisplayName(k), Kind = k, Weight = 20m, Descriptors = DefaultDescriptors() })];
 

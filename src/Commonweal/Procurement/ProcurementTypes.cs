@@ -37,7 +37,7 @@ public enum CriterionKind
 {
     QualityAndInnovation,
     Value,
-    IntegrationCollaborationAndSustainability,
+    IntegrationCollaborationSustainability,
     AccessInequalitiesAndChoice,
     SocialValue,
     Other,
@@ -82,7 +82,7 @@ public static class ProcurementLabels
     {
         CriterionKind.QualityAndInnovation => "Quality and innovation",
         CriterionKind.Value => "Value",
-        CriterionKind.IntegrationCollaborationAndSustainability => "Integration, collaboration and service sustainability",
+        CriterionKind.IntegrationCollaborationSustainability => "Integration, collaboration and service sustainability",
         CriterionKind.AccessInequalitiesAndChoice => "Improving access, reducing health inequalities and facilitating choice",
         CriterionKind.SocialValue => "Social value",
         _ => "Other",
