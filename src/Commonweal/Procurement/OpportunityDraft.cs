@@ -94,7 +94,7 @@ public sealed class OpportunityDraft
         SubmissionDeadline = new DateTimeOffset(o.SubmissionDeadline, TimeSpan.Zero),
         EvaluationEnd = o.EvaluationEnd,
         Needs = o.Needs.Select(n => n.TaxonomyTermId).ToList(),
-        Outcodes = o.Areas.Select(a => a.Outcode).Order(StringComparer.Ordinal).ToList(),
+        Outcodes = ProcurementLabels.SortOutcodes(o.Areas.Select(a => a.Outcode)).ToList(),
         MinimumAnnualTurnover = o.MinimumAnnualTurnover,
         MinimumPublicLiabilityCover = o.MinimumPublicLiabilityCover,
         MinimumEmployersLiabilityCover = o.MinimumEmployersLiabilityCover,

@@ -88,6 +88,12 @@ public static class ProcurementLabels
         _ => "Other",
     };
 
+    /// <summary>Outcodes in the order people expect: E1, E3, E14 (area letters, then district number).</summary>
+    public static IEnumerable<string> SortOutcodes(IEnumerable<string> outcodes) =>
+        outcodes.OrderBy(o => new string(o.TakeWhile(char.IsLetter).ToArray()), StringComparer.Ordinal)
+            .ThenBy(o => int.TryParse(new string(o.SkipWhile(char.IsLetter).TakeWhile(char.IsDigit).ToArray()), out var n) ? n : 0)
+            .ThenBy(o => o, StringComparer.Ordinal);
+
     public static string Money(long pounds) => "£" + pounds.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Percent(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";

@@ -29,6 +29,17 @@ public static class DemoProcurement
         var year = today.Year;
         var sequence = 0;
 
+        // Deadlines fall on working days, never on a bank holiday.
+        static DateOnly WorkingDay(DateOnly day)
+        {
+            while (!BankHolidays.IsWorkingDay(day))
+            {
+                day = day.AddDays(1);
+            }
+
+            return day;
+        }
+
         Opportunity Draft(Guid id, string title, string description, OpportunityType type, ProcurementProcess process, DateOnly published,
             int responseDays, long total, DateOnly start, DateOnly end, (string Organisation, decimal Share)[] commissioners,
             (string Title, long Value)[] lots, string[] needs, string[] outcodes, EvidenceKind[] evidence)
@@ -37,8 +48,8 @@ public static class DemoProcurement
             {
                 Id = id, Title = title, Description = description, Type = type, Process = process, TotalValue = total,
                 ContractStart = start, ContractEnd = end, PublicationDate = published,
-                ClarificationDeadline = Timetable.ToUtc(published.AddDays(Math.Max(1, responseDays - 10)), Timetable.DefaultDeadlineTime),
-                SubmissionDeadline = Timetable.ToUtc(published.AddDays(responseDays), Timetable.DefaultDeadlineTime),
+                ClarificationDeadline = Timetable.ToUtc(WorkingDay(published.AddDays(Math.Max(1, responseDays - 10))), Timetable.DefaultDeadlineTime),
+                SubmissionDeadline = Timetable.ToUtc(WorkingDay(published.AddDays(responseDays)), Timetable.DefaultDeadlineTime),
                 EvaluationEnd = published.AddDays(responseDays + 30),
                 CreatedByUserId = commissionerUserId, CreatedAt = published.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 ReferenceYear = year, ReferenceSequence = ++sequence,

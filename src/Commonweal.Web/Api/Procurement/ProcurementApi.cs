@@ -272,7 +272,7 @@ public static partial class ProcurementApi
 
     internal static OpportunitySummary Summarise(Opportunity o) => new(
         o.Id, o.Reference, o.Title, o.Type, o.Process, o.Status, o.TotalValue, o.AnnualValue, o.Lots.Count,
-        o.Areas.Select(a => a.Outcode).Order(StringComparer.Ordinal).ToList(),
+        ProcurementLabels.SortOutcodes(o.Areas.Select(a => a.Outcode)).ToList(),
         o.Commissioners.Select(c => c.Organisation?.Name ?? "").ToList(),
         new DateTimeOffset(o.SubmissionDeadline, TimeSpan.Zero), o.SuitableForSmallOrganisations);
 
@@ -282,7 +282,7 @@ public static partial class ProcurementApi
         o.Lots.OrderBy(l => l.Number).Select(l => new LotDto(l.Id, l.Number, l.Title, l.Value, o.Annualise(l.Value))).ToList(),
         o.Criteria.OrderBy(c => c.Order).Select(c => new CriterionDto(c.Name, c.Kind, c.Weight, c.Descriptors)).ToList(),
         o.Needs.Select(n => n.TaxonomyTermId).ToList(),
-        o.Areas.Select(a => a.Outcode).Order(StringComparer.Ordinal).ToList(),
+        ProcurementLabels.SortOutcodes(o.Areas.Select(a => a.Outcode)).ToList(),
         new TimetableDto(o.PublicationDate, new DateTimeOffset(o.ClarificationDeadline, TimeSpan.Zero), new DateTimeOffset(o.SubmissionDeadline, TimeSpan.Zero),
             o.EvaluationEnd, Timetable.PlannedStandstillLastDay(o), o.StandstillEndsAt is { } ends ? new DateTimeOffset(ends, TimeSpan.Zero) : null,
             o.ContractStart, o.ContractEnd, o.MobilisationStart),
