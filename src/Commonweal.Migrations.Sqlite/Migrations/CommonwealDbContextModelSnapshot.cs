@@ -918,6 +918,337 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.ToTable("passport_training", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.AwardCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Descriptors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Order");
+
+                    b.ToTable("award_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("lots", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClarificationDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluationEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FairnessFindingsAtPublication")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FairnessOverriddenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FairnessOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncumbentOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinimumAnnualTurnover")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinimumEmployersLiabilityCover")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinimumPublicLiabilityCover")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MobilisationStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerformanceAssessmentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferenceSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferenceYear")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RequiredRegistrations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StandstillStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmissionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SuitableForSmallOrganisations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncumbentOrganisationId");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ReferenceYear", "ReferenceSequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StandstillEndsAt");
+
+                    b.HasIndex("Status", "SubmissionDeadline");
+
+                    b.ToTable("opportunities", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Outcode");
+
+                    b.HasIndex("OpportunityId", "Outcode")
+                        .IsUnique();
+
+                    b.ToTable("opportunity_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityCommissioner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OpportunityId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("opportunity_commissioners", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("opportunity_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaxonomyTermId");
+
+                    b.HasIndex("OpportunityId", "TaxonomyTermId")
+                        .IsUnique();
+
+                    b.ToTable("opportunity_needs", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "At");
+
+                    b.ToTable("opportunity_transitions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1376,6 +1707,87 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.AwardCriterion", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Lot", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>
+                {
+                    b.HasOne("Commonweal.Organisations.Organisation", "IncumbentOrganisation")
+                        .WithMany()
+                        .HasForeignKey("IncumbentOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("IncumbentOrganisation");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityArea", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityCommissioner", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany("Commissioners")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityEvidence", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany("RequiredEvidence")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityNeed", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.OpportunityTransition", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1449,6 +1861,23 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Passport.Evidence", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Commissioners");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Lots");
+
+                    b.Navigation("Needs");
+
+                    b.Navigation("RequiredEvidence");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Commonweal.Passport.Volunteer", b =>

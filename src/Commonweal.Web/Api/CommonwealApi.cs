@@ -1,6 +1,7 @@
 using Commonweal.Web.Api.Organisations;
 using Commonweal.Web.Api.Oruk;
 using Commonweal.Web.Api.Passport;
+using Commonweal.Web.Api.Procurement;
 
 namespace Commonweal.Web.Api;
 
@@ -12,6 +13,7 @@ public static class CommonwealApi
         api.MapOrganisationsApi();
         api.MapAccountsApi();
         api.MapPassportApi();
+        api.MapProcurementApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
     }

@@ -2,6 +2,7 @@ using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Data;
 using Commonweal.Passport;
+using Commonweal.Procurement;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -56,8 +57,12 @@ public static class CommonwealHost
             .PersistKeysToDbContext<CommonwealDbContext>();
 
         services.AddRazorPages(o =>
+        {
             // Adding a service is the edit page without a service yet.
-            o.Conventions.AddPageRoute("/Directory/EditService", "organisations/{organisationId:guid}/services/new"));
+            o.Conventions.AddPageRoute("/Directory/EditService", "organisations/{organisationId:guid}/services/new");
+            // Likewise, editing a draft opportunity is the create page with a reference.
+            o.Conventions.AddPageRoute("/Procurement/Edit", "opportunities/{reference}/edit");
+        });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -68,6 +73,10 @@ public static class CommonwealHost
         services.AddHealthChecks().AddDbContextCheck<CommonwealDbContext>("database");
         services.AddScoped<PassportQueries>();
         services.AddHostedService<PassportReminderWorker>();
+        if (builder.Configuration.GetValue("Commonweal:ProcurementClock", true))
+        {
+            services.AddHostedService<ProcurementClockService>();
+        }
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -3,6 +3,7 @@ using Commonweal.Audit;
 using Commonweal.Directory;
 using Commonweal.Organisations;
 using Commonweal.Passport;
+using Commonweal.Procurement;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +38,8 @@ public sealed class CommonwealDbContext(
     public DbSet<PassportDocument> PassportDocuments => Set<PassportDocument>();
     public DbSet<EvidenceAttachment> EvidenceAttachments => Set<EvidenceAttachment>();
     public DbSet<PassportReminder> PassportReminders => Set<PassportReminder>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityTransition> OpportunityTransitions => Set<OpportunityTransition>();
 
     public Actor Actor => actor.Current;
 
@@ -162,6 +165,19 @@ public sealed class CommonwealDbContext(
             if (entry.State is EntityState.Added or EntityState.Modified && !keepsPublisherTime)
             {
                 entry.Entity.LastModified = Now;
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Opportunity>())
+        {
+            if (entry.State is EntityState.Added && entry.Entity.CreatedAt == default)
+            {
+                entry.Entity.CreatedAt = Now;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = Now;
             }
         }
 

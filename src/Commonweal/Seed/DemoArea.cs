@@ -51,11 +51,13 @@ public static class DemoArea
             db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisations[organisation].Id, Role = role, CreatedAt = now });
 
         Person(DemoAccounts.PlatformAdmin, "Priya Shah", platformAdmin: true);
-        Member(Person(DemoAccounts.Commissioner, "Tom Okafor"), Icb, MembershipRole.Commissioner);
+        var commissioner = Person(DemoAccounts.Commissioner, "Tom Okafor");
+        Member(commissioner, Icb, MembershipRole.Commissioner);
         var evaluator = Person(DemoAccounts.Evaluator, "Grace Mensah");
         Member(evaluator, Council, MembershipRole.Evaluator);
         Member(Person(DemoAccounts.ProviderAdmin, "Nadia Rahman"), "Bow Community Kitchen", MembershipRole.Admin);
         Member(Person(DemoAccounts.Practitioner, "Sam Whitfield"), "Limehouse Wellbeing CIC", MembershipRole.Practitioner);
+        DemoProcurement.AddTo(db, organisations, commissioner.Id, now);
         await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);

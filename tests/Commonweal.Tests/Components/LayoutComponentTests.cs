@@ -28,7 +28,7 @@ public sealed partial class LayoutComponentTests(CommonwealFactory factory) : IC
         var service = page.QuerySelector("header.nhsuk-header a.nhsuk-header__service-logo");
         Assert.Equal("/", service?.GetAttribute("href"));
         Assert.Equal("Commonweal", service?.QuerySelector(".nhsuk-header__service-name")?.TextContent.Trim());
-        Assert.Equal(["Find services", "Organisations"], Texts(page, ".nhsuk-header__navigation-link:not(.nhsuk-header__menu-toggle)"));
+        Assert.Equal(["Find services", "Opportunities", "Organisations"], Texts(page, ".nhsuk-header__navigation-link:not(.nhsuk-header__menu-toggle)"));
         Assert.Equal(["Sign in", "Register an organisation"], Texts(page, ".nhsuk-header__account-link"));
         Assert.Null(page.QuerySelector(".nhsuk-header__account-form"));
         var footer = page.QuerySelector("footer.nhsuk-footer")!;
