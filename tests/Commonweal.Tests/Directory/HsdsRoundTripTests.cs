@@ -140,6 +140,27 @@ public sealed class HsdsRoundTripTests(MigratedDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task Import_ListReadOneRecordAtATime_StillRejectsTheWholeFileOnAnyFault()
+    {
+        // A bare list is streamed record by record; a fault after a good record must still keep that record out.
+        var service = (await File.ReadAllTextAsync(Fixtures.PathOf("hsds/service_full.json"), TestContext.Current.CancellationToken)).Trim();
+        var notAnObject = Path.Combine(folder, "list.json");
+        var cut = Path.Combine(folder, "cut.json");
+        await File.WriteAllTextAsync(notAnObject, $"\n [{service}, 42]", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(cut, $"[{service}, {{\"id\": ", TestContext.Current.CancellationToken);
+        var before = await CountsAsync();
+
+        var list = await ImportAsync(notAnObject);
+        var truncated = await ImportAsync(cut);
+
+        Assert.Equal(["list.json $[1]: expected an object"], list.Rejected.Select(r => r.ToString()));
+        Assert.StartsWith("cut.json: malformed JSON (line", Assert.Single(truncated.Rejected).ToString());
+        Assert.Equal((2, 0), (list.Read, list.Written));
+        Assert.Equal(0, truncated.Written);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task Schema_WithFormatValidation_RefusesABadEmail()
     {
         var schema = await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Fixtures.PathOf("hsds/schema/service.compiled.json"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);

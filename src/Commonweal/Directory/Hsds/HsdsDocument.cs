@@ -84,14 +84,15 @@ public static class HsdsDocuments
         return Has(node, "version", "uri", "taxonomy_terms") ? HsdsKind.Taxonomy : null;
     }
 
+    /// <summary>One member of a list of records (also for lists read one member at a time).</summary>
+    public static (HsdsDocument? Document, string? Path, string? Error) Item(JsonNode? node, string path, string origin, HsdsKind? kind = null) =>
+        node is JsonObject item ? One(item, path, origin, kind) : (null, path, "expected an object");
+
     private static IEnumerable<(HsdsDocument?, string?, string?)> Items(JsonArray array, string path, string origin, HsdsKind? kind)
     {
         for (var i = 0; i < array.Count; i++)
         {
-            var itemPath = $"{path}[{i}]";
-            yield return array[i] is JsonObject item
-                ? One(item, itemPath, origin, kind)
-                : (null, itemPath, "expected an object");
+            yield return Item(array[i], $"{path}[{i}]", origin, kind);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commonweal.Data;
@@ -16,6 +17,8 @@ public sealed class HsdsImport(CommonwealDbContext db)
     /// <summary>Documents per batch: loaded together, saved together, then forgotten to keep the change tracker small.</summary>
     private const int BatchSize = 2_000;
 
+    private static readonly JsonSerializerOptions Options = new() { MaxDepth = 256 };
+
     public async Task<ImportReport> ImportAsync(string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
@@ -32,14 +35,14 @@ public sealed class HsdsImport(CommonwealDbContext db)
     private async Task ImportSourceAsync(HsdsSource source, ImportReport report, CancellationToken cancellationToken)
     {
         var rejectedBefore = report.Rejected.Count;
-        var found = source.IsCsvSet ? HsdsCsvSet.Read(source.Path) : ReadJson(source.Path);
+        var found = source.IsCsvSet ? HsdsCsvSet.Read(source.Path).ToAsyncEnumerable() : ReadJsonAsync(source.Path, cancellationToken);
         var validator = new HsdsValidator(db.Model);
         var writer = new HsdsWriter(db, report.Reject);
         var written = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var batch in found.Chunk(BatchSize))
+        await foreach (var batch in found.Chunk(BatchSize).WithCancellation(cancellationToken))
         {
             var valid = new List<HsdsDocument>();
             foreach (var (document, where, error) in batch)
@@ -101,20 +104,85 @@ public sealed class HsdsImport(CommonwealDbContext db)
         }
     }
 
-    private static IEnumerable<(HsdsDocument?, string?, string?)> ReadJson(string path)
+    private static async IAsyncEnumerable<(HsdsDocument?, string?, string?)> ReadJsonAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
+        await using var stream = File.OpenRead(path);
+        var isList = await StartsWithListAsync(stream, cancellationToken);
+        stream.Position = 0;
+        if (!isList)
+        {
+            foreach (var found in await ReadWholeAsync(stream, name, cancellationToken))
+            {
+                yield return found;
+            }
+
+            yield break;
+        }
+
+        // A bare list, the shape of large exports, is read one record at a time, so that memory
+        // stays flat however long the file is.
+        await using var items = JsonSerializer.DeserializeAsyncEnumerable<JsonNode>(stream, Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        for (var i = 0; ; i++)
+        {
+            (HsdsDocument? Document, string? Where, string? Error) found;
+            var malformed = false;
+            try
+            {
+                if (!await items.MoveNextAsync())
+                {
+                    yield break;
+                }
+
+                found = HsdsDocuments.Item(items.Current, $"$[{i}]", name);
+                if (found.Document is null)
+                {
+                    found.Where = $"{name} {found.Where}";
+                }
+            }
+            catch (JsonException e)
+            {
+                (found, malformed) = ((null, name, Malformed(e)), true);
+            }
+
+            yield return found;
+            if (malformed)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async Task<IEnumerable<(HsdsDocument?, string?, string?)>> ReadWholeAsync(Stream stream, string name, CancellationToken cancellationToken)
+    {
         JsonNode? root;
         try
         {
-            using var stream = File.OpenRead(path);
-            root = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            root = await JsonNode.ParseAsync(stream, documentOptions: new JsonDocumentOptions { MaxDepth = Options.MaxDepth }, cancellationToken: cancellationToken);
         }
         catch (JsonException e)
         {
-            return [(null, name, $"malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message.Split(" Path:")[0]}")];
+            return [(null, name, Malformed(e))];
         }
 
         return HsdsDocuments.Find(root, name).Select(f => f.Document is null ? (f.Document, $"{name} {f.Path}", f.Error) : f);
     }
+
+    private static async Task<bool> StartsWithListAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1];
+        while (await stream.ReadAsync(buffer, cancellationToken) == 1)
+        {
+            // Skip a byte order mark and white space.
+            if (buffer[0] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+            {
+                return buffer[0] == (byte)'[';
+            }
+        }
+
+        return false;
+    }
+
+    private static string Malformed(JsonException e) =>
+        $"malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message.Split(" Path:")[0]}";
 }
