@@ -21,8 +21,8 @@ public sealed class ForUsModel(CommonwealDbContext db, TimeProvider time) : Page
     public async Task<IActionResult> OnGetAsync()
     {
         var mine = User.Memberships().Select(m => m.OrganisationId).Distinct().ToList();
-        Organisations = await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+        Organisations = (await db.Organisations.AsNoTracking().Where(o => mine.Contains(o.Id)).OrderBy(o => o.Name)
+            .Select(o => new { o.Name, o.Id }).ToListAsync()).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
         if (Organisation is { } chosen && !mine.Contains(chosen))
         {
             // The passport is its members' only: another organisation's standing is not shown.

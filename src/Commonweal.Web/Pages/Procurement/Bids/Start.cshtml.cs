@@ -70,8 +70,8 @@ public sealed class StartModel(CommonwealDbContext db, BidEditing editing) : Pag
         Opportunity = o;
         Lots = [.. o.Lots.OrderBy(l => l.Number).Select(l => new SelectListItem($"Lot {l.Number}: {l.Title} ({ProcurementLabels.Money(l.Value)})", l.Id.ToString()))];
         var admin = User.Memberships().Where(m => m.Role == MembershipRole.Admin).Select(m => m.OrganisationId).Distinct().ToList();
-        Organisations = await db.Organisations.AsNoTracking().Where(x => admin.Contains(x.Id)).OrderBy(x => x.Name)
-            .Select(x => new SelectListItem(x.Name, x.Id.ToString())).ToListAsync();
+        Organisations = (await db.Organisations.AsNoTracking().Where(x => admin.Contains(x.Id)).OrderBy(x => x.Name)
+            .Select(x => new { x.Name, x.Id }).ToListAsync()).Select(x => new SelectListItem(x.Name, x.Id.ToString())).ToList();
         return true;
     }
 }

@@ -113,8 +113,8 @@ public sealed class IndexModel(CommonwealDbContext db, TimeProvider time) : Page
     {
         var ids = user.Memberships().Where(m => m.Role != MembershipRole.Commissioner).Select(m => m.OrganisationId)
             .Where(id => o.Commissioners.All(c => c.OrganisationId != id)).Distinct().ToList();
-        return await db.Organisations.AsNoTracking().Where(x => ids.Contains(x.Id)).OrderBy(x => x.Name)
-            .Select(x => new SelectListItem(x.Name, x.Id.ToString())).ToListAsync();
+        return (await db.Organisations.AsNoTracking().Where(x => ids.Contains(x.Id)).OrderBy(x => x.Name)
+            .Select(x => new { x.Name, x.Id }).ToListAsync()).Select(x => new SelectListItem(x.Name, x.Id.ToString())).ToList();
     }
 
     public static string When(DateTime utc) => BidLabels.When(utc);
