@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Commonweal.Data;
+using Commonweal.Procurement.Bids;
 using Commonweal.Seed;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commonweal.Cli.Commands;
 
@@ -15,7 +19,10 @@ public static class SeedCommands
         {
             await database.MigrateAsync(cancellationToken);
             await using var db = database.CreateContext();
-            var seeded = await DemoArea.SeedIfEmptyAsync(db, cancellationToken: cancellationToken);
+            // Bids are sealed with the same key ring as the site's, kept in the database.
+            await using var protection = CommonwealDataProtection.CreateStandalone(database.Configuration);
+            var sealer = new BidSealer(protection.GetRequiredService<IDataProtectionProvider>());
+            var seeded = await DemoArea.SeedIfEmptyAsync(db, sealer: sealer, cancellationToken: cancellationToken);
             database.Console.WritePlainLine(seeded
                 ? $"Seeded the demo area into the {database.Describe()}."
                 : "The database already holds organisations or users: the demo area was not added.");

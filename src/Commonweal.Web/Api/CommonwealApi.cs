@@ -14,6 +14,7 @@ public static class CommonwealApi
         api.MapAccountsApi();
         api.MapPassportApi();
         api.MapProcurementApi();
+        api.MapBidsApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
     }

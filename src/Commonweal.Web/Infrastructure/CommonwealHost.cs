@@ -3,11 +3,11 @@ using Commonweal.Audit;
 using Commonweal.Data;
 using Commonweal.Passport;
 using Commonweal.Procurement;
+using Commonweal.Procurement.Bids;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
 using Commonweal.Web.Passport;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commonweal.Web.Infrastructure;
@@ -52,9 +52,8 @@ public static class CommonwealHost
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(CommonwealClaims.PlatformAdminRole))
             .AddPolicy(Policies.Commissioner, p => p.RequireRole(nameof(MembershipRole.Commissioner)))
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(nameof(MembershipRole.Admin)));
-        services.AddDataProtection()
-            .SetApplicationName("Commonweal")
-            .PersistKeysToDbContext<CommonwealDbContext>();
+        services.AddCommonwealDataProtection();
+        services.AddBids();
 
         services.AddRazorPages(o =>
         {
@@ -86,7 +85,8 @@ public static class CommonwealHost
         await CommonwealDatabase.MigrateAsync(db);
         if (app.Configuration.GetValue("Commonweal:SeedDemoArea", true))
         {
-            await DemoArea.SeedIfEmptyAsync(db, app.Configuration.GetValue("Commonweal:SeedDemoDirectory", true));
+            await DemoArea.SeedIfEmptyAsync(db, app.Configuration.GetValue("Commonweal:SeedDemoDirectory", true),
+                scope.ServiceProvider.GetRequiredService<BidSealer>());
         }
     }
 

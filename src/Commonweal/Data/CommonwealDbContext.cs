@@ -4,6 +4,8 @@ using Commonweal.Directory;
 using Commonweal.Organisations;
 using Commonweal.Passport;
 using Commonweal.Procurement;
+using Commonweal.Procurement.Bids;
+using Commonweal.Procurement.Clarifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +42,8 @@ public sealed class CommonwealDbContext(
     public DbSet<PassportReminder> PassportReminders => Set<PassportReminder>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityTransition> OpportunityTransitions => Set<OpportunityTransition>();
+    public DbSet<Bid> Bids => Set<Bid>();
+    public DbSet<ClarificationQuestion> ClarificationQuestions => Set<ClarificationQuestion>();
 
     public Actor Actor => actor.Current;
 

@@ -1,6 +1,7 @@
 using Commonweal.Accounts;
 using Commonweal.Data;
 using Commonweal.Organisations;
+using Commonweal.Procurement.Bids;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace Commonweal.Seed;
 public static class DemoArea
 {
     /// <summary>Seeds an empty database; without the directory (services, taxonomy) for tests that arrange their own.</summary>
-    public static async Task<bool> SeedIfEmptyAsync(CommonwealDbContext db, bool withDirectory = true, CancellationToken cancellationToken = default)
+    /// <remarks>Bids are seeded only with a sealer, which needs the Data Protection key ring.</remarks>
+    public static async Task<bool> SeedIfEmptyAsync(CommonwealDbContext db, bool withDirectory = true, BidSealer? sealer = null, CancellationToken cancellationToken = default)
     {
         if (await db.Organisations.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
         {
@@ -22,6 +24,11 @@ public static class DemoArea
         }
 
         await SeedAsync(db, withDirectory, cancellationToken);
+        if (sealer is not null)
+        {
+            await DemoBids.AddAsync(db, sealer, cancellationToken);
+        }
+
         return true;
     }
 
