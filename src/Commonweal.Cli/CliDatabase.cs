@@ -14,6 +14,7 @@ public sealed class CliDatabase(IConfiguration configuration, IAnsiConsole conso
     private readonly (DatabaseProvider Provider, string ConnectionString) resolved = CommonwealDatabase.Resolve(configuration);
 
     public IAnsiConsole Console => console;
+    public IConfiguration Configuration => configuration;
     public DatabaseProvider Provider => resolved.Provider;
     public string ConnectionString => resolved.ConnectionString;
 

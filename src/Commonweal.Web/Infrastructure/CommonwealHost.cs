@@ -3,6 +3,7 @@ using Commonweal.Audit;
 using Commonweal.Data;
 using Commonweal.Passport;
 using Commonweal.Procurement;
+using Commonweal.Procurement.Ocds;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -72,6 +73,8 @@ public static class CommonwealHost
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CommonwealDbContext>("database");
         services.AddScoped<PassportQueries>();
+        services.AddSingleton(builder.Configuration.GetSection("Commonweal:Ocds").Get<OcdsOptions>() ?? new OcdsOptions());
+        services.AddScoped<OcdsPublication>();
         services.AddHostedService<PassportReminderWorker>();
         if (builder.Configuration.GetValue("Commonweal:ProcurementClock", true))
         {

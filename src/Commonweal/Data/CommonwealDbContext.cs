@@ -4,6 +4,8 @@ using Commonweal.Directory;
 using Commonweal.Organisations;
 using Commonweal.Passport;
 using Commonweal.Procurement;
+using Commonweal.Procurement.Awards;
+using Commonweal.Procurement.Ocds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +42,10 @@ public sealed class CommonwealDbContext(
     public DbSet<PassportReminder> PassportReminders => Set<PassportReminder>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityTransition> OpportunityTransitions => Set<OpportunityTransition>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<OcdsProcess> OcdsProcesses => Set<OcdsProcess>();
+    public DbSet<OcdsRelease> OcdsReleases => Set<OcdsRelease>();
 
     public Actor Actor => actor.Current;
 
