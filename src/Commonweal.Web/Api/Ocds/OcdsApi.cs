@@ -22,7 +22,7 @@ public static class OcdsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Releases(
-        HttpContext http, OcdsPublication publication, int page = 1, int pageSize = DefaultPageSize)
+        HttpContext http, OcdsPublication publication, TimeProvider time, int page = 1, int pageSize = DefaultPageSize)
     {
         if (page < 1)
         {
@@ -44,7 +44,7 @@ public static class OcdsApi
 
         var releases = await publication.ReleasesAsync([.. index.Skip((page - 1) * pageSize).Take(pageSize)], cancellationToken);
         string PageUri(int number) => $"{Base(http)}/ocds/releases?page={number}" + (pageSize == DefaultPageSize ? "" : $"&pageSize={pageSize}");
-        var published = index.Count > 0 ? index[0].Date : DateTime.UtcNow;
+        var published = index.Count > 0 ? index[0].Date : time.GetUtcNow().UtcDateTime;
         var package = OcdsPackages.ReleasePackage(publication.Options, PageUri(page), published, releases,
             next: page < pages ? PageUri(page + 1) : null, prev: page > 1 ? PageUri(page - 1) : null);
         return TypedResults.Content(package.ToJsonString(), Json);
