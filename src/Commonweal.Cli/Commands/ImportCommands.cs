@@ -6,13 +6,15 @@ using Commonweal.Directory;
 using Commonweal.Directory.Hsds;
 using Commonweal.Importing;
 using Commonweal.Organisations;
+using Commonweal.Procurement.Ocds;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Cli.Commands;
 
 /// <summary>
 /// `import ods-practices FILE`: the NHS ODS list of GP practices; `import hsds FILE-OR-FOLDER`: Open
-/// Referral directory data; `import postcodes FILE`: postcode and outcode centres.
+/// Referral directory data; `import postcodes FILE`: postcode and outcode centres; `import ocds
+/// FILE-OR-FOLDER`: past procurements from Open Contracting data.
 /// </summary>
 public static class ImportCommands
 {
@@ -33,7 +35,12 @@ public static class ImportCommands
         postcodes.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(centroids),
             (db, path, progress) => new PostcodeImport(db).ImportAsync(path, progress, cancellationToken)));
 
-        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes };
+        var releases = new Argument<string>("path") { Description = "An OCDS release package or record package (JSON), or a folder of them" };
+        var ocds = new Command("ocds", "Import past procurements from OCDS 1.1 release and record packages (each file one transaction; re-importing writes nothing)") { releases };
+        ocds.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(releases),
+            (db, path, progress) => new OcdsImport(db).ImportAsync(path, progress, cancellationToken)));
+
+        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes, ocds };
     }
 
     /// <summary>

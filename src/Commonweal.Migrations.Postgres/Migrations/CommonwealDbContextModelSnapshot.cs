@@ -960,6 +960,148 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.ToTable("award_criteria", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Award", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("IntentionToAwardAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OcdsId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("OpportunityId", "LotId");
+
+                    b.HasIndex("Status", "Date");
+
+                    b.ToTable("awards", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.AwardSupplier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AwardId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("award_suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OcdsId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("OutcomeLinkedPaymentPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId");
+
+                    b.HasIndex("End");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
             modelBuilder.Entity("Commonweal.Procurement.Bids.Bid", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1191,6 +1333,88 @@ namespace Commonweal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("lots", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ocid")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("ocds_processes", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Commonweal:AuditRedacted", true);
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReleaseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("Ocid", "ReleaseId")
+                        .IsUnique();
+
+                    b.ToTable("ocds_releases", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>
@@ -1934,6 +2158,52 @@ namespace Commonweal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Award", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Lot", "Lot")
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commonweal.Procurement.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lot");
+
+                    b.Navigation("Opportunity");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.AwardSupplier", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Awards.Award", null)
+                        .WithMany("Suppliers")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Contract", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Awards.Award", "Award")
+                        .WithMany("Contracts")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Award");
+                });
+
             modelBuilder.Entity("Commonweal.Procurement.Bids.Bid", b =>
                 {
                     b.HasOne("Commonweal.Organisations.Organisation", "LeadOrganisation")
@@ -2015,6 +2285,26 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.HasOne("Commonweal.Procurement.Opportunity", null)
                         .WithMany("Lots")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsProcess", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opportunity");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsRelease", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Ocds.OcdsProcess", null)
+                        .WithMany("Releases")
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2157,6 +2447,13 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.Navigation("Attachments");
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Award", b =>
+                {
+                    b.Navigation("Contracts");
+
+                    b.Navigation("Suppliers");
+                });
+
             modelBuilder.Entity("Commonweal.Procurement.Bids.Bid", b =>
                 {
                     b.Navigation("Evidence");
@@ -2167,6 +2464,11 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Procurement.Bids.BidEvidence", b =>
                 {
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsProcess", b =>
+                {
+                    b.Navigation("Releases");
                 });
 
             modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>

@@ -954,6 +954,148 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.ToTable("award_criteria", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Award", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IntentionToAwardAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OcdsId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("OpportunityId", "LotId");
+
+                    b.HasIndex("Status", "Date");
+
+                    b.ToTable("awards", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.AwardSupplier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AwardId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("award_suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OcdsId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OutcomeLinkedPaymentPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId");
+
+                    b.HasIndex("End");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
             modelBuilder.Entity("Commonweal.Procurement.Bids.Bid", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1185,6 +1327,88 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("lots", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ocid")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("ocds_processes", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Commonweal:AuditRedacted", true);
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("Ocid", "ReleaseId")
+                        .IsUnique();
+
+                    b.ToTable("ocds_releases", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>
@@ -1922,6 +2146,52 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Award", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Lot", "Lot")
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commonweal.Procurement.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lot");
+
+                    b.Navigation("Opportunity");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.AwardSupplier", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Awards.Award", null)
+                        .WithMany("Suppliers")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Contract", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Awards.Award", "Award")
+                        .WithMany("Contracts")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Award");
+                });
+
             modelBuilder.Entity("Commonweal.Procurement.Bids.Bid", b =>
                 {
                     b.HasOne("Commonweal.Organisations.Organisation", "LeadOrganisation")
@@ -2003,6 +2273,26 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.HasOne("Commonweal.Procurement.Opportunity", null)
                         .WithMany("Lots")
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsProcess", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opportunity");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsRelease", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Ocds.OcdsProcess", null)
+                        .WithMany("Releases")
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2145,6 +2435,13 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
                 });
 
+            modelBuilder.Entity("Commonweal.Procurement.Awards.Award", b =>
+                {
+                    b.Navigation("Contracts");
+
+                    b.Navigation("Suppliers");
+                });
+
             modelBuilder.Entity("Commonweal.Procurement.Bids.Bid", b =>
                 {
                     b.Navigation("Evidence");
@@ -2155,6 +2452,11 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Procurement.Bids.BidEvidence", b =>
                 {
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("Commonweal.Procurement.Ocds.OcdsProcess", b =>
+                {
+                    b.Navigation("Releases");
                 });
 
             modelBuilder.Entity("Commonweal.Procurement.Opportunity", b =>

@@ -1,3 +1,4 @@
+using Commonweal.Web.Api.Ocds;
 using Commonweal.Web.Api.Organisations;
 using Commonweal.Web.Api.Oruk;
 using Commonweal.Web.Api.Passport;
@@ -17,8 +18,9 @@ public static class CommonwealApi
         api.MapBidsApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
+        app.MapOcdsApi();
     }
 
     /// <summary>Requests answered with ProblemDetails rather than pages.</summary>
-    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/oruk");
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/oruk") || path.StartsWithSegments("/ocds");
 }

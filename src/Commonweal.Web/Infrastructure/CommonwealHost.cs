@@ -4,6 +4,7 @@ using Commonweal.Data;
 using Commonweal.Passport;
 using Commonweal.Procurement;
 using Commonweal.Procurement.Bids;
+using Commonweal.Procurement.Ocds;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -71,6 +72,8 @@ public static class CommonwealHost
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CommonwealDbContext>("database");
         services.AddScoped<PassportQueries>();
+        services.AddSingleton(builder.Configuration.GetSection("Commonweal:Ocds").Get<OcdsOptions>() ?? new OcdsOptions());
+        services.AddScoped<OcdsPublication>();
         services.AddHostedService<PassportReminderWorker>();
         if (builder.Configuration.GetValue("Commonweal:ProcurementClock", true))
         {

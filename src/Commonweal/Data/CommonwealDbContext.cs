@@ -6,6 +6,8 @@ using Commonweal.Passport;
 using Commonweal.Procurement;
 using Commonweal.Procurement.Bids;
 using Commonweal.Procurement.Clarifications;
+using Commonweal.Procurement.Awards;
+using Commonweal.Procurement.Ocds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +46,10 @@ public sealed class CommonwealDbContext(
     public DbSet<OpportunityTransition> OpportunityTransitions => Set<OpportunityTransition>();
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<ClarificationQuestion> ClarificationQuestions => Set<ClarificationQuestion>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<OcdsProcess> OcdsProcesses => Set<OcdsProcess>();
+    public DbSet<OcdsRelease> OcdsReleases => Set<OcdsRelease>();
 
     public Actor Actor => actor.Current;
 

@@ -18,6 +18,7 @@ public static class DemoProcurement
     public static Guid GrantRoundId => StableIds.For("demo-opportunity:grant-round");
     public static Guid UnfairDraftId => StableIds.For("demo-opportunity:unfair-draft");
     public static Guid ClosedId => StableIds.For("demo-opportunity:closed");
+    public static Guid AwardedId => DemoAwards.OpportunityId;
 
     private const string Icb = "NHS North East London Integrated Care Board";
     private const string Council = "London Borough of Tower Hamlets";
@@ -102,6 +103,18 @@ public static class DemoProcurement
             [EvidenceKind.SafeguardingPolicy, EvidenceKind.DbsChecks, EvidenceKind.PublicLiabilityInsurance]);
         OpportunityLifecycle.Publish(closed, actor, Timetable.ToUtc(closedPublished, new TimeOnly(9, 0)));
         OpportunityLifecycle.Transition(closed, OpportunityStatus.Closed, ProcurementClock.ClockActor, closed.SubmissionDeadline, "The submission deadline passed.");
+
+        var awardedPublished = today.AddDays(-150);
+        var awarded = Draft(AwardedId, "Social prescribing link workers",
+            "Link workers based in GP practices who give people time to talk about what matters to them and connect them to community groups, advice and activity.",
+            OpportunityType.Contract, ProcurementProcess.CompetitiveProcess, awardedPublished, 30, 540_000,
+            awardedPublished.AddDays(120), awardedPublished.AddDays(120).AddYears(3).AddDays(-1),
+            [(Icb, 100m)], [],
+            ["loneliness", "mental-wellbeing"], ["E1", "E3", "E14"],
+            [EvidenceKind.SafeguardingPolicy, EvidenceKind.DbsChecks, EvidenceKind.PublicLiabilityInsurance]);
+        awarded.EvaluationEnd = WorkingDay(awardedPublished.AddDays(70));
+        OpportunityLifecycle.Publish(awarded, actor, Timetable.ToUtc(awardedPublished, new TimeOnly(9, 0)));
+        db.Awards.Add(DemoAwards.Award(awarded, organisations, actor));
 
         // Left as a draft that fails the fairness check, to show the commissioner what it finds.
         var draftPublication = today.AddDays(7);

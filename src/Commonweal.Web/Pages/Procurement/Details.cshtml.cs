@@ -4,6 +4,8 @@ using Commonweal.Audit;
 using Commonweal.Data;
 using Commonweal.Directory;
 using Commonweal.Procurement;
+using Commonweal.Procurement.Awards;
+using Commonweal.Procurement.Ocds;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Procurement;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +20,7 @@ namespace Commonweal.Web.Pages.Procurement;
 /// commissioning organisations, whose commissioners see the fairness check and publish from here.
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailsModel(CommonwealDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(CommonwealDbContext db, TimeProvider time, OcdsPublication ocds) : PageModel
 {
     private static readonly JsonSerializerOptions StoredJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -26,6 +28,15 @@ public sealed class DetailsModel(CommonwealDbContext db, TimeProvider time) : Pa
     public IReadOnlyList<FairnessFinding> Findings { get; private set; } = [];
     public IReadOnlyList<string> NeedNames { get; private set; } = [];
     public bool CanManage { get; private set; }
+
+    /// <summary>The awards shown once awarded: in force, with their contracts.</summary>
+    public IReadOnlyList<Award> Awards { get; private set; } = [];
+
+    /// <summary>The OCDS ocid the notice is published under; null for a draft.</summary>
+    public string? Ocid { get; private set; }
+
+    /// <summary>The currency of an imported past procurement's values (pounds for everything published here).</summary>
+    public string Currency { get; private set; } = Award.Pounds;
 
     [BindProperty]
     [StringLength(Opportunity.ReasonMaxLength, ErrorMessage = "Reason must be 2,000 characters or fewer")]
@@ -112,6 +123,13 @@ public sealed class DetailsModel(CommonwealDbContext db, TimeProvider time) : Pa
             ? JsonSerializer.Deserialize<List<FairnessFinding>>(stored, StoredJson) ?? []
             : FairnessCheck.Run(o);
         var needs = o.Needs.Select(n => n.TaxonomyTermId).ToList();
+        if (o.Status == OpportunityStatus.Awarded)
+        {
+            Awards = [.. (await AwardQueries.ForOpportunityAsync(db, o.Id)).Where(a => a.Status != AwardStatus.Cancelled)];
+        }
+
+        Ocid = await ocds.OcidOfAsync(o);
+        Currency = await db.OcdsProcesses.Where(p => p.OpportunityId == o.Id).Select(p => p.Currency).FirstOrDefaultAsync() ?? Award.Pounds;
         NeedNames = await db.TaxonomyTerms.AsNoTracking().Where(t => needs.Contains(t.Id)).Select(t => t.Name).OrderBy(n => n).ToListAsync();
         return true;
     }
