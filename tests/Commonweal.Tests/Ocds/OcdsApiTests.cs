@@ -199,7 +199,16 @@ public sealed class OcdsApiTests(OcdsFactory factory) : IClassFixture<OcdsFactor
     {
         await ArrangeAwardsAsync();
         var client = factory.CreateClient();
-        var draft = await OcidOfAsync(DemoProcurement.UnfairDraftId);
+        // A draft of its own: the seeded one is published by another test sharing this factory.
+        Guid draftId;
+        await using (var arrange = factory.CreateDbContext())
+        {
+            var commissioner = await arrange.Set<OpportunityCommissioner>().Where(c => c.OpportunityId == DemoProcurement.UnfairDraftId).Select(c => c.OrganisationId).FirstAsync(Cancel);
+            var publication = DateOnly.FromDateTime(arrange.Now).AddDays(7);
+            draftId = (await OpportunityEditing.CreateAsync(arrange, ProcurementTestData.FairDraft(commissioner, publication, "A draft nobody else may see"), null, Cancel)).Id;
+        }
+
+        var draft = await OcidOfAsync(draftId);
 
         var releases = await AllReleasesAsync(client, 100);
         var record = await client.GetAsync($"/ocds/records/{draft}", Cancel);
