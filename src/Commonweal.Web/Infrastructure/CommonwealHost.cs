@@ -53,7 +53,7 @@ public static class CommonwealHost
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(CommonwealClaims.PlatformAdminRole))
             .AddPolicy(Policies.Commissioner, p => p.RequireRole(nameof(MembershipRole.Commissioner)))
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(nameof(MembershipRole.Admin)));
-        services.AddCommonwealDataProtection();
+        services.AddCommonwealDataProtection(builder.Configuration);
         services.AddBids();
 
         services.AddRazorPages(o =>

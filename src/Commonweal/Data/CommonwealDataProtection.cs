@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,26 @@ public static class CommonwealDataProtection
 {
     public const string ApplicationName = "Commonweal";
 
-    public static IDataProtectionBuilder AddCommonwealDataProtection(this IServiceCollection services) =>
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<CommonwealDbContext>();
+    /// <summary>A PKCS #12 (.pfx) file whose certificate encrypts the key ring, and its password.</summary>
+    public const string CertificateSetting = "Commonweal:DataProtection:Certificate";
+    public const string CertificatePasswordSetting = "Commonweal:DataProtection:CertificatePassword";
+
+    /// <remarks>
+    /// The keys live in the same database as the bids they seal, so anyone with a copy of the
+    /// database could open the bids. A production deployment names a certificate kept outside the
+    /// database (a mounted secret, a key vault): the key ring is then encrypted with it. The demo and
+    /// the tests run without one, as ASP.NET Core's start-up warning says.
+    /// </remarks>
+    public static IDataProtectionBuilder AddCommonwealDataProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        var builder = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<CommonwealDbContext>();
+        if (configuration[CertificateSetting] is { Length: > 0 } path)
+        {
+            builder.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, configuration[CertificatePasswordSetting]));
+        }
+
+        return builder;
+    }
 
     /// <summary>For a process without the web host (the CLI): the database and the key ring, nothing else.</summary>
     public static ServiceProvider CreateStandalone(IConfiguration configuration)
@@ -21,7 +40,7 @@ public static class CommonwealDataProtection
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddCommonwealDatabase(configuration);
-        services.AddCommonwealDataProtection();
+        services.AddCommonwealDataProtection(configuration);
         return services.BuildServiceProvider();
     }
 }
