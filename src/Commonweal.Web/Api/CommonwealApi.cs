@@ -16,6 +16,7 @@ public static class CommonwealApi
         api.MapPassportApi();
         api.MapProcurementApi();
         api.MapBidsApi();
+        api.MapEvaluationApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
         app.MapOcdsApi();

@@ -4,6 +4,7 @@ using Commonweal.Data;
 using Commonweal.Passport;
 using Commonweal.Procurement;
 using Commonweal.Procurement.Bids;
+using Commonweal.Procurement.Evaluation;
 using Commonweal.Procurement.Ocds;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
@@ -55,6 +56,7 @@ public static class CommonwealHost
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(nameof(MembershipRole.Admin)));
         services.AddCommonwealDataProtection(builder.Configuration);
         services.AddBids();
+        services.AddEvaluation();
 
         services.AddRazorPages(o =>
         {

@@ -7,6 +7,7 @@ using Commonweal.Procurement;
 using Commonweal.Procurement.Bids;
 using Commonweal.Procurement.Clarifications;
 using Commonweal.Procurement.Awards;
+using Commonweal.Procurement.Evaluation;
 using Commonweal.Procurement.Ocds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -50,6 +51,12 @@ public sealed class CommonwealDbContext(
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<OcdsProcess> OcdsProcesses => Set<OcdsProcess>();
     public DbSet<OcdsRelease> OcdsReleases => Set<OcdsRelease>();
+    public DbSet<OpportunityEvaluation> OpportunityEvaluations => Set<OpportunityEvaluation>();
+    public DbSet<Evaluator> Evaluators => Set<Evaluator>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<EvaluatorScore> EvaluatorScores => Set<EvaluatorScore>();
+    public DbSet<ConsensusScore> ConsensusScores => Set<ConsensusScore>();
+    public DbSet<AwardLetter> AwardLetters => Set<AwardLetter>();
 
     public Actor Actor => actor.Current;
 

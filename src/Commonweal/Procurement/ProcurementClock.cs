@@ -1,5 +1,6 @@
 using Commonweal.Audit;
 using Commonweal.Data;
+using Commonweal.Procurement.Evaluation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,13 +11,14 @@ namespace Commonweal.Procurement;
 /// <summary>
 /// The timetable's own moves: an open opportunity closes when its submission deadline passes, and
 /// one in standstill is awarded when the standstill ends. Driven only by what the database holds,
-/// so running it twice, or after a restart, does nothing more than running it once.
+/// so running it twice, or after a restart, does nothing more than running it once. Once an
+/// opportunity evaluated here is awarded, its contracts are recorded (<see cref="EvaluationContracts"/>).
 /// </summary>
 public sealed class ProcurementClock(CommonwealDbContext db)
 {
     public static readonly Actor ClockActor = new(null, "Procurement timetable");
 
-    public sealed record Advanced(int Closed, int Awarded);
+    public sealed record Advanced(int Closed, int Awarded, int Contracted = 0);
 
     public async Task<Advanced> AdvanceAsync(DateTime now, CancellationToken cancellationToken = default)
     {
@@ -55,7 +57,8 @@ public sealed class ProcurementClock(CommonwealDbContext db)
             }
         }
 
-        return new Advanced(closed, awarded);
+        var contracted = await EvaluationContracts.RecordDueAsync(db, cancellationToken);
+        return new Advanced(closed, awarded, contracted);
     }
 }
 

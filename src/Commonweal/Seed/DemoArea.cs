@@ -27,6 +27,7 @@ public static class DemoArea
         if (sealer is not null)
         {
             await DemoBids.AddAsync(db, sealer, cancellationToken);
+            await DemoEvaluation.AddAsync(db, cancellationToken);
         }
 
         return true;

@@ -27,4 +27,6 @@ public static class BidErrors
     public const string Invalid = "bids.invalid";
     public const string ClarificationDeadlinePassed = "clarifications.deadline-passed";
     public const string AlreadyAnswered = "clarifications.already-answered";
+    public const string DeclarationRequired = "evaluation.declaration-required";
+    public const string ConflictOfInterest = "evaluation.conflict-of-interest";
 }

@@ -1,4 +1,5 @@
 using Commonweal.Data;
+using Commonweal.Procurement.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Procurement.Bids;
@@ -26,7 +27,7 @@ public sealed class SealedBids(CommonwealDbContext db, BidSealer sealer, TimePro
         }
 
         var o = await db.Opportunities.AsNoTracking().WithDetails().FirstAsync(x => x.Id == bid.OpportunityId, cancellationToken);
-        var access = BidAccess.Read(bid, o, viewer, Now);
+        var access = BidAccess.Read(bid, o, viewer, Now, await StandingAsync(o.Id, viewer, cancellationToken));
         return access.Allowed
             ? new BidView(access, bid, o, sealer.Open(o.Id, bid.SealedContent))
             : new BidView(access, null, null, null);
@@ -52,7 +53,8 @@ public sealed class SealedBids(CommonwealDbContext db, BidSealer sealer, TimePro
             .OrderBy(b => b.Lot!.Number).ThenBy(b => b.SubmittedAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);
         // Each bid passes the same rule as a single read, so a list never shows what a read would refuse.
-        var opened = bids.Where(b => BidAccess.Read(b, o, viewer, Now).Allowed).Select(b => (b, sealer.Open(o.Id, b.SealedContent))).ToList();
+        var standing = await StandingAsync(o.Id, viewer, cancellationToken);
+        var opened = bids.Where(b => BidAccess.Read(b, o, viewer, Now, standing).Allowed).Select(b => (b, sealer.Open(o.Id, b.SealedContent))).ToList();
         return new BidList(access, o, opened, opened.Count);
     }
 
@@ -74,6 +76,21 @@ public sealed class SealedBids(CommonwealDbContext db, BidSealer sealer, TimePro
             .Where(b => b.Members.Any(m => organisations.Contains(m.OrganisationId)))
             .OrderBy(b => b.Status).ThenByDescending(b => b.UpdatedAt)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The viewer's standing as an evaluator of the opportunity, for <see cref="BidAccess.Read"/>; null when not assigned.</summary>
+    public async Task<EvaluatorStanding?> StandingAsync(Guid opportunityId, BidViewer viewer, CancellationToken cancellationToken = default)
+    {
+        if (viewer.UserId is not { } userId)
+        {
+            return null;
+        }
+
+        var evaluator = await db.Evaluators.AsNoTracking().Include(e => e.Declarations)
+            .FirstOrDefaultAsync(e => e.OpportunityId == opportunityId && e.UserId == userId, cancellationToken);
+        return evaluator is null
+            ? null
+            : new EvaluatorStanding(evaluator.DeclaredAt is not null, evaluator.Declarations.Where(d => d.HasInterest).Select(d => d.OrganisationId).ToHashSet());
     }
 
     internal IQueryable<Bid> Bids(bool tracked)
