@@ -85,13 +85,20 @@ public sealed class ServiceEditingTests(CommonwealFactory factory) : IClassFixtu
         var review = await commissioner.GetDocumentAsync("/directory/review");
         Assert.Contains("Saturday breakfast club", review.QuerySelector("main")!.TextContent);
 
-        await commissioner.SubmitAsync("/directory/review", new Dictionary<string, string>(), "form[action*='handler=Approve']");
+        // Other tests leave changes of their own in the queue: approve this one.
+        await commissioner.SubmitAsync("/directory/review", new Dictionary<string, string>(), $"form[action*='handler=Approve'][action*='changeId={await PendingChangeAsync(id)}']");
 
         await using var db = factory.CreateDbContext();
         var service = await db.Services.SingleAsync(s => s.Id == id, Cancel);
         Assert.Equal("Saturday breakfast club", service.Name);
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), service.AssuredDate);
         Assert.Equal(DemoAccounts.Commissioner, service.AssurerEmail);
+    }
+
+    private async Task<Guid> PendingChangeAsync(Guid serviceId)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.ServiceChanges.Where(c => c.ServiceId == serviceId && c.Status == ServiceChangeStatus.Pending).Select(c => c.Id).SingleAsync(Cancel);
     }
 
     [Fact]
@@ -104,7 +111,8 @@ public sealed class ServiceEditingTests(CommonwealFactory factory) : IClassFixtu
         await commissioner.SubmitAsync($"/services/{id}", new Dictionary<string, string>(), "form[action*='handler=Assure']");
         await admin.SubmitAsync($"/services/{id}/edit", Form("Tuesday tea and cake", NeedsTaxonomy.TermId("community-meals").ToString()));
 
-        var page = await Forms.ParseAsync(await commissioner.SubmitAsync("/directory/review", new Dictionary<string, string> { ["Reason"] = "" }, "form[action*='handler=Reject']"));
+        var page = await Forms.ParseAsync(await commissioner.SubmitAsync(
+            "/directory/review", new Dictionary<string, string> { ["Reason"] = "" }, $"form[action*='handler=Reject'][action*='changeId={await PendingChangeAsync(id)}']"));
 
         Assert.Contains("Enter a reason for rejecting", page.ErrorSummary());
         await using var db = factory.CreateDbContext();
