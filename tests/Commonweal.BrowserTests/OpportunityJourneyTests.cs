@@ -27,7 +27,7 @@ public sealed class OpportunityJourneyTests(BrowserFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task Commissioner_SeesTheFairnessCheckOnADraftAndItsForm()
+    public async Task Commissioner_SeesTheFairnessCheckOnADraft_ThenPublishesWithAReason()
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync("/sign-in");
@@ -38,6 +38,7 @@ public sealed class OpportunityJourneyTests(BrowserFixture site) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Opportunities" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Integrated community wellbeing service" }).ClickAsync();
         await Assertions.Expect(page.Locator(".cw-findings")).ToContainTextAsync("The minimum turnover of £10,000,000");
+        var notice = page.Url;
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
@@ -46,6 +47,13 @@ public sealed class OpportunityJourneyTests(BrowserFixture site) : IClassFixture
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit draft" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit draft");
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync(notice);
+        await page.GetByLabel("Why are these terms justified?").FillAsync("Only one provider can run all three services together during the merger.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The opportunity has been published.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The commissioner's reason: Only one provider can run all three services together during the merger.");
         await page.AssertAccessibleAsync();
     }
 }

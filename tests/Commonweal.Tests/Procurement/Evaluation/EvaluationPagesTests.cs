@@ -1,8 +1,11 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Commonweal.Accounts;
 using Commonweal.Procurement;
+using Commonweal.Procurement.Ocds;
 using Commonweal.Seed;
 using Commonweal.TestSupport;
+using Commonweal.Tests.Ocds;
 using Commonweal.Tests.Procurement.Bids;
 using Microsoft.EntityFrameworkCore;
 using static Commonweal.Tests.Procurement.Evaluation.EvaluationTestData;
@@ -110,6 +113,8 @@ public sealed class EvaluationPagesTests(CommonwealFactory factory) : IClassFixt
 
         // Bow Community Kitchen (the demo provider admin's) reads its letter, and not Stepney's.
         var kitchenAdmin = await factory.SignedInClientAsync(DemoAccounts.ProviderAdmin);
+        var bidPage = await kitchenAdmin.GetDocumentAsync($"/bids/{a.Bids[Kitchen]}");
+        Assert.Equal($"/bids/{a.Bids[Kitchen]}/letter", bidPage.QuerySelector(".cw-letter-link a")!.GetAttribute("href"));
         var letter = await kitchenAdmin.GetDocumentAsync($"/bids/{a.Bids[Kitchen]}/letter");
         Assert.Contains("We intend to award the contract to Stepney Money Advice", letter.QuerySelector(".cw-outcome")!.TextContent);
         Assert.Equal("64.00", letter.QuerySelector(".cw-total")!.TextContent.Trim());
@@ -122,6 +127,13 @@ public sealed class EvaluationPagesTests(CommonwealFactory factory) : IClassFixt
         var stepney = await factory.SignedInAsAsync(Stepney, MembershipRole.Admin);
         var won = await stepney.GetDocumentAsync($"/bids/{a.Bids[Stepney]}/letter");
         Assert.Contains("We intend to award the contract to you", won.QuerySelector(".cw-outcome")!.TextContent);
+
+        // The intention to award is published: an OCDS award release naming the winner, valid against the schema.
+        var record = await (await factory.CreateClient().GetAsync($"/ocds/records/{OcdsOptions.DefaultOcidPrefix}{a.Opportunity.Reference}", Cancel)).Content.ReadAsStringAsync(Cancel);
+        Assert.Empty(await OcdsSchemas.ErrorsAsync(OcdsSchemas.RecordPackage, record));
+        var compiled = JsonNode.Parse(record)!["records"]![0]!["compiledRelease"]!;
+        Assert.Equal("pending", (string?)compiled["awards"]![0]!["status"]);
+        Assert.Equal("Stepney Money Advice", (string?)compiled["awards"]![0]!["suppliers"]![0]!["name"]);
 
         // Bidders cannot reach the evaluation pages either.
         Assert.Equal(HttpStatusCode.Forbidden, (await stepney.GetAsync(Dashboard(a), Cancel)).StatusCode);
