@@ -8,11 +8,7 @@ public sealed class BidJourneyTests(BrowserFixture site) : IClassFixture<Browser
     [Fact]
     public async Task Provider_FindsAGrantAsksAQuestionAndBids_CorrectingAMistakeOnTheWay()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoAccounts.ProviderAdmin);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await site.SignedInPageAsync(DemoAccounts.ProviderAdmin);
 
         // Find: the grant round, from the public list.
         await page.GetByRole(AriaRole.Link, new() { Name = "Opportunities", Exact = true }).ClickAsync();

@@ -1,3 +1,4 @@
+using Commonweal.Seed;
 using Commonweal.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -58,6 +59,17 @@ public sealed class BrowserFixture : CommonwealFactory
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh page signed in through the sign-in form as a demo account.</summary>
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
     }
 
     public override async ValueTask DisposeAsync()

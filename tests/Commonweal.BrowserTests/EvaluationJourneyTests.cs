@@ -8,16 +8,6 @@ namespace Commonweal.BrowserTests;
 
 public sealed class EvaluationJourneyTests(BrowserFixture site) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        return page;
-    }
-
     /// <summary>
     /// The seeded grant round, once its submission deadline has passed (moved, as time passing would):
     /// the seeded carers' contract is already in evaluation, so the journey starts on this one.
@@ -43,7 +33,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture site) : IClassFixture<
         }
 
         // The commissioner assigns the demo evaluator and starts evaluation.
-        var commissioner = await SignedInAsync(DemoAccounts.Commissioner);
+        var commissioner = await site.SignedInPageAsync(DemoAccounts.Commissioner);
         await commissioner.GotoAsync($"/opportunities/{reference}");
         await commissioner.GetByRole(AriaRole.Link, new() { Name = "Evaluation: evaluators, scores, moderation and ranking" }).ClickAsync();
         await Assertions.Expect(commissioner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Evaluation of Community connections grants");
@@ -59,7 +49,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture site) : IClassFixture<
         await commissioner.AssertAccessibleAsync();
 
         // The evaluator declares no interest, then scores the bid against the descriptors.
-        var evaluator = await SignedInAsync(DemoAccounts.Evaluator);
+        var evaluator = await site.SignedInPageAsync(DemoAccounts.Evaluator);
         await evaluator.GetByRole(AriaRole.Link, new() { Name = "Evaluation", Exact = true }).ClickAsync();
         await evaluator.GetByRole(AriaRole.Link, new() { Name = "Community connections grants" }).ClickAsync();
         await Assertions.Expect(evaluator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Declare your interests");
@@ -110,7 +100,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture site) : IClassFixture<
         await commissioner.AssertAccessibleAsync();
 
         // The bidder reads its letter.
-        var bidder = await SignedInAsync(poplarAdmin);
+        var bidder = await site.SignedInPageAsync(poplarAdmin);
         await bidder.GotoAsync($"/bids/{DemoBids.GrantSubmittedBidId}/letter");
         await Assertions.Expect(bidder.Locator(".cw-outcome")).ToContainTextAsync("We intend to award the contract to you");
         await Assertions.Expect(bidder.Locator(".cw-total")).ToHaveTextAsync("72.00");

@@ -29,11 +29,7 @@ public sealed class OpportunityJourneyTests(BrowserFixture site) : IClassFixture
     [Fact]
     public async Task Commissioner_SeesTheFairnessCheckOnADraft_ThenPublishesWithAReason()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoAccounts.Commissioner);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await site.SignedInPageAsync(DemoAccounts.Commissioner);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Opportunities" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Integrated community wellbeing service" }).ClickAsync();

@@ -8,11 +8,7 @@ public sealed class OrganisationEditJourneyTests(BrowserFixture site) : IClassFi
     [Fact]
     public async Task ProviderAdmin_EditsTheirOrganisation_CorrectingAMistakeOnTheWay()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoAccounts.ProviderAdmin);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await site.SignedInPageAsync(DemoAccounts.ProviderAdmin);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My organisation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bow Community Kitchen");
