@@ -34,4 +34,8 @@ public static class CommonwealClaims
 
     public static bool IsMemberOf(this ClaimsPrincipal user, Guid organisationId) =>
         user.Memberships().Any(m => m.OrganisationId == organisationId);
+
+    /// <summary>The signed-in user as core access rules see them; anonymous when not signed in.</summary>
+    public static Viewer Viewer(this ClaimsPrincipal user) =>
+        user.UserId() is { } id ? new Viewer(id, user.Name(), user.IsPlatformAdmin(), [.. user.Memberships()]) : Commonweal.Accounts.Viewer.Anonymous;
 }

@@ -6,6 +6,7 @@ using Commonweal.Procurement;
 using Commonweal.Procurement.Bids;
 using Commonweal.Procurement.Evaluation;
 using Commonweal.Procurement.Ocds;
+using Commonweal.Referrals;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -57,6 +58,7 @@ public static class CommonwealHost
         services.AddCommonwealDataProtection(builder.Configuration);
         services.AddBids();
         services.AddEvaluation();
+        services.AddReferrals();
 
         services.AddRazorPages(o =>
         {

@@ -8,6 +8,7 @@ using Commonweal.Procurement.Bids;
 using Commonweal.Procurement.Clarifications;
 using Commonweal.Procurement.Awards;
 using Commonweal.Procurement.Evaluation;
+using Commonweal.Referrals;
 using Commonweal.Procurement.Ocds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -57,6 +58,15 @@ public sealed class CommonwealDbContext(
     public DbSet<EvaluatorScore> EvaluatorScores => Set<EvaluatorScore>();
     public DbSet<ConsensusScore> ConsensusScores => Set<ConsensusScore>();
     public DbSet<AwardLetter> AwardLetters => Set<AwardLetter>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+    public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralReason> ReferralReasons => Set<ReferralReason>();
+    public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
+    public DbSet<ReferralMessage> ReferralMessages => Set<ReferralMessage>();
+    public DbSet<ReferralAttachment> ReferralAttachments => Set<ReferralAttachment>();
 
     public Actor Actor => actor.Current;
 

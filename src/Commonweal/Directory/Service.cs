@@ -43,6 +43,18 @@ public sealed class Service
 
     public string? ReferralRoute { get; set; }
 
+    /// <summary>How many people the service can work with at once, when it sets a limit.</summary>
+    public int? ReferralCapacity { get; set; }
+
+    /// <summary>Referrals accepted and not yet closed; kept by <see cref="Referrals.ReferralCapacity"/>.</summary>
+    public int ActiveReferrals { get; set; }
+
+    /// <summary>
+    /// True while the service stopped accepting referrals because it was full, so that a place
+    /// freeing up reopens it, but never reopens a service its provider closed by hand.
+    /// </summary>
+    public bool PausedAtCapacity { get; set; }
+
     // Data that stays true: when a person last checked this record, and who.
     public DateOnly? AssuredDate { get; set; }
     public string? AssurerEmail { get; set; }
