@@ -109,9 +109,12 @@ public static class PersonAccess
     public static bool IsParty(Referral referral, Viewer viewer) =>
         IsReferrer(referral, viewer) || IsReceiver(referral, viewer);
 
+    /// <summary>
+    /// The person who made the referral, not their colleagues: on the sending side the referral is
+    /// theirs, as the record is the care team's. (On the receiving side the whole service works the queue.)
+    /// </summary>
     public static bool IsReferrer(Referral referral, Viewer viewer) =>
-        (viewer.UserId is { } id && referral.ReferrerUserId == id)
-        || (referral.ReferringOrganisationId is { } org && viewer.WorksWithPeopleIn(org));
+        viewer.UserId is { } id && referral.ReferrerUserId == id;
 
     public static bool IsReceiver(Referral referral, Viewer viewer) =>
         referral.ReceivingOrganisationId is { } org && viewer.WorksWithPeopleIn(org);

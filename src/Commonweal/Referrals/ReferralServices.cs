@@ -14,6 +14,8 @@ public static class ReferralServices
         services.AddScoped<ReferralWork>();
         services.AddScoped<BreakGlass>();
         services.AddScoped<AccessReport>();
+        services.AddScoped<ReferralQueues>();
+        services.AddScoped<MyPeople>();
         return services;
     }
 }
