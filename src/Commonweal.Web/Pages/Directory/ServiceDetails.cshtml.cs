@@ -20,6 +20,9 @@ public sealed class ServiceDetailsModel(CommonwealDbContext db) : PageModel
     public IReadOnlyList<string> Phones { get; private set; } = [];
     public bool IsStale { get; private set; }
     public bool CanEdit { get; private set; }
+
+    /// <summary>Practitioners and organisation admins refer people; the public and commissioners do not.</summary>
+    public bool CanRefer { get; private set; }
     public bool IsSteward { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
@@ -62,6 +65,7 @@ public sealed class ServiceDetailsModel(CommonwealDbContext db) : PageModel
             .Select(p => p?["number"]?.GetValue<string>()).OfType<string>().ToList();
         IsStale = service.IsStale(DateOnly.FromDateTime(db.Now));
         CanEdit = User.CanEditServicesOf(service.OrganisationId);
+        CanRefer = User.HasRole(Commonweal.Accounts.MembershipRole.Practitioner) || User.HasRole(Commonweal.Accounts.MembershipRole.Admin);
         IsSteward = User.IsDirectorySteward();
         return true;
     }

@@ -1,0 +1,137 @@
+using System.Net;
+using Commonweal.Accounts;
+using Commonweal.Referrals;
+using Commonweal.Seed;
+using Commonweal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Tests.Referrals;
+
+/// <summary>The pages that show people and referrals, tried from inside and outside the care team.</summary>
+public sealed class ReferralPagesTests(CommonwealFactory factory) : IClassFixture<CommonwealFactory>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>The link worker registers Amina Begum on the page and refers her to the kitchen's service on the page.</summary>
+    private async Task<(HttpClient LinkWorker, Guid PersonId, Guid ReferralId)> ReferredOnThePagesAsync()
+    {
+        await using var db = factory.CreateDbContext();
+        var service = await ReferralTestData.OpenServiceAsync(db);
+        var need = await db.ServiceTaxonomyTerms.Where(t => t.ServiceId == service.Id).Select(t => t.TaxonomyTermId).FirstAsync(Cancel);
+        var linkWorker = await factory.SignedInClientAsync(DemoAccounts.Practitioner);
+        var registered = await linkWorker.SubmitAsync("/people/new", new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Amina", ["Input.FamilyName"] = "Begum",
+            ["Input.DateOfBirth"] = $"{Random.Shared.Next(1, 28)}/{Random.Shared.Next(1, 12)}/{Random.Shared.Next(1930, 2000)}",
+            ["Input.ContactPreference"] = "Phone", ["Input.Phone"] = "020 7946 0000", ["Input.Role"] = "Link worker",
+            ["Input.Consent.GivenBy"] = "Person", ["Input.Consent.Method"] = "Verbal",
+        });
+        var page = await Forms.ParseAsync(registered);
+        Assert.Null(page.ErrorSummary());
+        var personId = Guid.Parse(registered.RequestMessage!.RequestUri!.Segments[^1]);
+
+        var referred = await linkWorker.SubmitAsync($"/services/{service.Id}/refer", new Dictionary<string, string>
+        {
+            ["Input.PersonId"] = personId.ToString(), ["Input.Reasons"] = need.ToString(), ["Input.Urgency"] = "Routine",
+        });
+        Assert.Null((await Forms.ParseAsync(referred)).ErrorSummary());
+        var referralId = Guid.Parse(referred.RequestMessage!.RequestUri!.Segments[^1]);
+        return (linkWorker, personId, referralId);
+    }
+
+    [Fact]
+    public async Task CareTeam_SeesTheRecordAndReferral_OutsidersSeeNeitherTheNameNorWhetherItExists()
+    {
+        var (linkWorker, personId, referralId) = await ReferredOnThePagesAsync();
+        Assert.Contains("Amina Begum", await linkWorker.GetStringAsync($"/people/{personId}", Cancel));
+        Assert.Contains("Amina Begum", await linkWorker.GetStringAsync($"/referrals/{referralId}", Cancel));
+
+        var email = $"outsider-{Guid.NewGuid():N}@example.org";
+        await using (var db = factory.CreateDbContext())
+        {
+            await ReferralTestData.UserAsync(db, email, "Stepney Money Advice");
+        }
+
+        var outsider = await factory.SignedInClientAsync(email);
+        foreach (var url in new[] { $"/people/{personId}", $"/referrals/{referralId}" })
+        {
+            var response = await outsider.GetAsync(url, Cancel);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.DoesNotContain("Begum", await response.Content.ReadAsStringAsync(Cancel));
+        }
+
+        var unknown = await outsider.GetAsync($"/people/{Guid.CreateVersion7()}", Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+
+        var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var url in new[] { $"/people/{personId}", $"/referrals/{referralId}", "/people", "/referrals" })
+        {
+            var response = await anonymous.GetAsync(url, Cancel);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    [Fact]
+    public async Task ReceivingService_AcceptsAndCompletesOnThePage_AndTheQueueShowsInitialsOnly()
+    {
+        var (_, _, referralId) = await ReferredOnThePagesAsync();
+        var kitchen = await factory.SignedInClientAsync(DemoAccounts.ProviderAdmin);
+
+        var queue = await kitchen.GetStringAsync("/referrals?status=Sent", Cancel);
+        Assert.Contains($"/referrals/{referralId}", queue);
+        Assert.DoesNotContain("Begum", queue);
+
+        var accepted = await kitchen.SubmitAsync($"/referrals/{referralId}", new Dictionary<string, string> { ["action"] = "Accept" }, "form[action*='handler=Act']");
+        Assert.Contains("is now accepted", await accepted.Content.ReadAsStringAsync(Cancel));
+        var completed = await kitchen.SubmitAsync($"/referrals/{referralId}", new Dictionary<string, string> { ["action"] = "Complete", ["Reason"] = "Joined the Tuesday lunch" }, "form[action*='handler=Act']");
+        Assert.Contains("is now completed", await completed.Content.ReadAsStringAsync(Cancel));
+
+        await using var db = factory.CreateDbContext();
+        var referral = await db.Referrals.Include(r => r.Transitions).SingleAsync(r => r.Id == referralId, Cancel);
+        Assert.Equal(ReferralStatus.Completed, referral.Status);
+        Assert.Equal(3, referral.Transitions.Count);
+    }
+
+    [Fact]
+    public async Task Register_BadInput_ShowsTheErrorSummaryNamingFields()
+    {
+        var linkWorker = await factory.SignedInClientAsync(DemoAccounts.Practitioner);
+
+        var response = await linkWorker.SubmitAsync("/people/new", new Dictionary<string, string>
+        {
+            ["Input.NhsNumber"] = "943 476 5918", ["Input.FamilyName"] = "Begum", ["Input.DateOfBirth"] = "31/2/1956", ["Input.Role"] = "Link worker",
+        });
+
+        var summary = (await Forms.ParseAsync(response)).ErrorSummary();
+        Assert.NotNull(summary);
+        Assert.Contains("Enter a valid NHS number", summary);
+        Assert.Contains("Date of birth must be a real date", summary);
+        Assert.Contains("Record the person's consent", summary);
+    }
+
+    [Fact]
+    public async Task BreakGlass_OnThePage_OpensTheRecordAndListsItForReview()
+    {
+        var (_, personId, _) = await ReferredOnThePagesAsync();
+        var email = $"duty-{Guid.NewGuid():N}@example.org";
+        await using (var db = factory.CreateDbContext())
+        {
+            await ReferralTestData.UserAsync(db, email, "Mile End Carers Centre", MembershipRole.Admin);
+        }
+
+        var duty = await factory.SignedInClientAsync(email);
+        Assert.Contains("Declare and open the record", await (await duty.GetAsync($"/people/{personId}", Cancel)).Content.ReadAsStringAsync(Cancel));
+        var declared = await duty.PostWithTokenAsync($"/people/{personId}?handler=BreakGlass", new Dictionary<string, string> { ["Reason"] = "Her carer rang in distress and cannot reach her" });
+        Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
+        var html = await declared.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("Amina Begum", html);
+        Assert.Contains("You are reading this record by break-glass", html);
+
+        var admin = await factory.SignedInClientAsync(DemoAccounts.PlatformAdmin);
+        Assert.Contains("Her carer rang in distress and cannot reach her", await admin.GetStringAsync("/admin/break-glass", Cancel));
+        var report = await admin.GetStringAsync($"/admin/break-glass?person={personId}", Cancel);
+        Assert.Contains(BreakGlass.DeclaredAction, report);
+        Assert.Equal(HttpStatusCode.Forbidden, (await duty.GetAsync("/admin/break-glass", Cancel)).StatusCode);
+    }
+}
