@@ -10,4 +10,7 @@ public static class DemoAccounts
     public const string Evaluator = "evaluator@commonweal.example";
     public const string ProviderAdmin = "provider@commonweal.example";
     public const string Practitioner = "practitioner@commonweal.example";
+    public const string GeneralPractitioner = "gp@commonweal.example";
+    public const string SocialWorker = "socialworker@commonweal.example";
+    public const string MoneyAdviser = "adviser@commonweal.example";
 }

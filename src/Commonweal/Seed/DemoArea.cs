@@ -30,6 +30,11 @@ public static class DemoArea
             await DemoEvaluation.AddAsync(db, cancellationToken);
         }
 
+        if (withDirectory)
+        {
+            await DemoReferrals.AddAsync(db, cancellationToken);
+        }
+
         return true;
     }
 
@@ -65,6 +70,9 @@ public static class DemoArea
         Member(evaluator, Council, MembershipRole.Evaluator);
         Member(Person(DemoAccounts.ProviderAdmin, "Nadia Rahman"), "Bow Community Kitchen", MembershipRole.Admin);
         Member(Person(DemoAccounts.Practitioner, "Sam Whitfield"), "Limehouse Wellbeing CIC", MembershipRole.Practitioner);
+        Member(Person(DemoAccounts.GeneralPractitioner, "Dr Farah Iqbal"), "Bow Road Surgery", MembershipRole.Practitioner);
+        Member(Person(DemoAccounts.SocialWorker, "Kwame Asante"), Council, MembershipRole.Practitioner);
+        Member(Person(DemoAccounts.MoneyAdviser, "Leila Haddad"), "Stepney Money Advice", MembershipRole.Practitioner);
         DemoProcurement.AddTo(db, organisations, commissioner.Id, now);
         await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 
