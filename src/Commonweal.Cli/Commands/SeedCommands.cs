@@ -54,7 +54,8 @@ public static class SeedCommands
             var planned = ScaleCounts.For(n);
             database.Console.WritePlainLine($"Seeding scale {n.ToString(CultureInfo.InvariantCulture)} into the {database.Describe()}: "
                 + $"{planned.Organisations:N0} organisations, {planned.Users:N0} users, "
-                + $"{Math.Round(n * ScaleDirectory.ServicesPerUnit):N0} directory services.");
+                + $"{Math.Round(n * ScaleDirectory.ServicesPerUnit):N0} directory services, "
+                + $"{Math.Round(n * ScaleReferrals.PeoplePerUnit):N0} people with {Math.Round(n * ScaleReferrals.PeoplePerUnit * ScaleReferrals.ReferralsPerPerson):N0} referrals.");
             var clock = Stopwatch.StartNew();
             var counts = await CliProgress.RunAsync(database.Console, "Seeding", planned.Organisations + planned.Users,
                 progress => ScaleData.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
@@ -65,6 +66,11 @@ public static class SeedCommands
             var made = await CliProgress.RunAsync(database.Console, "Seeding the directory", services,
                 progress => ScaleDirectory.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
             database.Console.WritePlainLine($"Created {made:N0} directory services in {clock.Elapsed.TotalSeconds:N1} s.");
+            var people = (int)Math.Round(n * ScaleReferrals.PeoplePerUnit);
+            clock.Restart();
+            var registered = await CliProgress.RunAsync(database.Console, "Seeding people and referrals", people,
+                progress => ScaleReferrals.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
+            database.Console.WritePlainLine($"Created {registered:N0} people and {registered * ScaleReferrals.ReferralsPerPerson:N0} referrals in {clock.Elapsed.TotalSeconds:N1} s.");
             return 0;
         });
         return seed;

@@ -56,7 +56,9 @@ public static class ScaleData
             db.Organisations.AddRange(batch);
             await db.SaveChangesAsync(cancellationToken);
             organisations.AddRange(batch.Select(o => (o.Id, o.LegalForm!.Value)));
-            progress?.Report(written += batch.Count);
+            // Counted outside the call: a null-conditional call skips its arguments, and the loop would never end.
+            written += batch.Count;
+            progress?.Report(written);
         }
 
         // One hash shared by every synthetic user: hashing each password (deliberately slow, about
@@ -81,7 +83,9 @@ public static class ScaleData
 
             await db.SaveChangesAsync(cancellationToken);
             made += count;
-            progress?.Report(written += count);
+            // Counted outside the call: a null-conditional call skips its arguments, and the loop would never end.
+            written += count;
+            progress?.Report(written);
         }
 
         return planned with { Users = organisations.Count > 0 ? planned.Users : 0, Memberships = memberships };
