@@ -64,6 +64,9 @@ public sealed class ReferralRouting(CommonwealDbContext db)
             .OrderBy(c => c.ClosedBecause is not null)];
     }
 
+    public async Task<string?> ServiceNameAsync(Guid serviceId, CancellationToken cancellationToken = default) =>
+        await db.Services.AsNoTracking().Where(s => s.Id == serviceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Routes an unrouted referral to a service that is accepting referrals; the step is recorded on the referral.</summary>
     public async Task<CareResult<Referral>> RouteAsync(Guid referralId, Guid? serviceId, Viewer viewer, CancellationToken cancellationToken = default)
     {
