@@ -173,7 +173,8 @@ public sealed class ReferralFhirImport(CommonwealDbContext db)
                 .Select(r => new FhirImportResult(r.Id, r.Reference, false, r.ServiceId != null)).FirstOrDefaultAsync(cancellationToken);
             if (taken is null)
             {
-                throw;
+                // Another message for the same new person (same NHS number) was taken at the same moment.
+                return IncomingMessage.Refuse("Bundle", "could not be taken because another referral for the same person arrived at the same moment; send it again");
             }
 
             return CareResult<FhirImportResult>.Ok(taken);
