@@ -71,6 +71,6 @@ public static class ExportCommands
             }
         });
 
-        return new Command("export", "Export data in published standards") { hsds, ocds };
+        return new Command("export", "Export data in published standards") { hsds, ocds, ReferralCommands.Export(database) };
     }
 }

@@ -40,7 +40,7 @@ public static class ImportCommands
         ocds.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(releases),
             (db, path, progress) => new OcdsImport(db).ImportAsync(path, progress, cancellationToken)));
 
-        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes, ocds };
+        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes, ocds, ReferralCommands.Import(database) };
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public static class CommonwealApi
         api.MapBidsApi();
         api.MapEvaluationApi();
         api.MapReferralsApi();
+        api.MapFhirApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
         app.MapOcdsApi();

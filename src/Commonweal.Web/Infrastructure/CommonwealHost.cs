@@ -7,6 +7,7 @@ using Commonweal.Procurement.Bids;
 using Commonweal.Procurement.Evaluation;
 using Commonweal.Procurement.Ocds;
 using Commonweal.Referrals;
+using Commonweal.Referrals.Fhir;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -59,6 +60,7 @@ public static class CommonwealHost
         services.AddBids();
         services.AddEvaluation();
         services.AddReferrals();
+        services.AddReferralFhir();
 
         services.AddRazorPages(o =>
         {
