@@ -7,6 +7,7 @@ using Commonweal.Procurement.Bids;
 using Commonweal.Procurement.Evaluation;
 using Commonweal.Procurement.Ocds;
 using Commonweal.Referrals;
+using Commonweal.Referrals.Concerns;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -59,6 +60,8 @@ public static class CommonwealHost
         services.AddBids();
         services.AddEvaluation();
         services.AddReferrals();
+        services.Configure<ConcernOptions>(builder.Configuration.GetSection(ConcernOptions.Section));
+        services.AddCarePlansAndConcerns(escalate: builder.Configuration.GetValue("Commonweal:Concerns:Escalation", true));
 
         services.AddRazorPages(o =>
         {

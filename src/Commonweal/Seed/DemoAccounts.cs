@@ -10,4 +10,5 @@ public static class DemoAccounts
     public const string Evaluator = "evaluator@commonweal.example";
     public const string ProviderAdmin = "provider@commonweal.example";
     public const string Practitioner = "practitioner@commonweal.example";
+    public const string SafeguardingLead = "safeguarding@commonweal.example";
 }

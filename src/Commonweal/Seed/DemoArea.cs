@@ -65,6 +65,7 @@ public static class DemoArea
         Member(evaluator, Council, MembershipRole.Evaluator);
         Member(Person(DemoAccounts.ProviderAdmin, "Nadia Rahman"), "Bow Community Kitchen", MembershipRole.Admin);
         Member(Person(DemoAccounts.Practitioner, "Sam Whitfield"), "Limehouse Wellbeing CIC", MembershipRole.Practitioner);
+        Member(Person(DemoAccounts.SafeguardingLead, "Joanne Adeyemi"), Council, MembershipRole.SafeguardingLead);
         DemoProcurement.AddTo(db, organisations, commissioner.Id, now);
         await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 
