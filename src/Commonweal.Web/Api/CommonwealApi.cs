@@ -3,6 +3,7 @@ using Commonweal.Web.Api.Organisations;
 using Commonweal.Web.Api.Oruk;
 using Commonweal.Web.Api.Passport;
 using Commonweal.Web.Api.Procurement;
+using Commonweal.Web.Api.Referrals;
 
 namespace Commonweal.Web.Api;
 
@@ -17,6 +18,8 @@ public static class CommonwealApi
         api.MapProcurementApi();
         api.MapBidsApi();
         api.MapEvaluationApi();
+        api.MapCarePlanApi();
+        api.MapConcernsApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
         app.MapOcdsApi();
