@@ -252,8 +252,15 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
                 if (see.Allowed)
                 {
                     views.Add(Describe(concern, concern.Person!, facts, viewer, see.Sight!.Value));
+                    db.RecordAudit(ReadAction, nameof(Concern), concern.Id.ToString(), new { purpose = "Concerns list", sight = see.Sight.ToString() }, see.Reason);
                 }
             }
+        }
+
+        if (views.Count > 0)
+        {
+            // The list shows people's names and concerns: each one shown is a read, logged like any other.
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return [.. views.OrderByDescending(v => v.Concern.IsEscalated).ThenByDescending(v => v.Concern.RaisedAt)];
