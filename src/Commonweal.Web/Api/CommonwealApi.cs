@@ -20,6 +20,8 @@ public static class CommonwealApi
         api.MapEvaluationApi();
         api.MapReferralsApi();
         api.MapFhirApi();
+        api.MapCarePlanApi();
+        api.MapConcernsApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
         app.MapOcdsApi();

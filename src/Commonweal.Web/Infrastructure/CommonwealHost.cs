@@ -8,6 +8,7 @@ using Commonweal.Procurement.Evaluation;
 using Commonweal.Procurement.Ocds;
 using Commonweal.Referrals;
 using Commonweal.Referrals.Fhir;
+using Commonweal.Referrals.Concerns;
 using Commonweal.Seed;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Api;
@@ -61,6 +62,8 @@ public static class CommonwealHost
         services.AddEvaluation();
         services.AddReferrals();
         services.AddReferralFhir();
+        services.Configure<ConcernOptions>(builder.Configuration.GetSection(ConcernOptions.Section));
+        services.AddCarePlansAndConcerns(escalate: builder.Configuration.GetValue("Commonweal:Concerns:Escalation", true));
 
         services.AddRazorPages(o =>
         {

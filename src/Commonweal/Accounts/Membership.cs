@@ -13,6 +13,9 @@ public enum MembershipRole
     Commissioner,
     Evaluator,
     Practitioner,
+
+    /// <summary>The organisation's designated safeguarding lead: sees and acknowledges concerns about people its staff work with.</summary>
+    SafeguardingLead,
 }
 
 public sealed class Membership
@@ -34,6 +37,7 @@ public static class MembershipRoles
         MembershipRole.Commissioner => "Commissioner",
         MembershipRole.Evaluator => "Evaluator",
         MembershipRole.Practitioner => "Practitioner or link worker",
+        MembershipRole.SafeguardingLead => "Designated safeguarding lead",
         _ => role.ToString(),
     };
 

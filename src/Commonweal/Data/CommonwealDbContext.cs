@@ -67,6 +67,11 @@ public sealed class CommonwealDbContext(
     public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
     public DbSet<ReferralMessage> ReferralMessages => Set<ReferralMessage>();
     public DbSet<ReferralAttachment> ReferralAttachments => Set<ReferralAttachment>();
+    public DbSet<Referrals.CarePlans.CarePlanGoal> CarePlanGoals => Set<Referrals.CarePlans.CarePlanGoal>();
+    public DbSet<Referrals.CarePlans.CarePlanAction> CarePlanActions => Set<Referrals.CarePlans.CarePlanAction>();
+    public DbSet<Referrals.CarePlans.CarePlanReview> CarePlanReviews => Set<Referrals.CarePlans.CarePlanReview>();
+    public DbSet<Referrals.Concerns.Concern> Concerns => Set<Referrals.Concerns.Concern>();
+    public DbSet<Referrals.Concerns.ConcernAcknowledgement> ConcernAcknowledgements => Set<Referrals.Concerns.ConcernAcknowledgement>();
 
     public Actor Actor => actor.Current;
 

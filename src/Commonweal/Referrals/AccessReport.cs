@@ -48,6 +48,12 @@ public sealed class AccessReport(CommonwealDbContext db)
         ids.AddRange(await db.ReferralTransitions.Where(t => referrals.Contains(t.ReferralId)).Select(t => t.Id).ToListAsync(cancellationToken));
         ids.AddRange(await db.ReferralMessages.Where(m => referrals.Contains(m.ReferralId)).Select(m => m.Id).ToListAsync(cancellationToken));
         ids.AddRange(await db.ReferralAttachments.Where(a => referrals.Contains(a.ReferralId)).Select(a => a.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.CarePlanGoals.Where(g => g.PersonId == personId).Select(g => g.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.CarePlanActions.Where(a => a.PersonId == personId).Select(a => a.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.CarePlanReviews.Where(r => r.PersonId == personId).Select(r => r.Id).ToListAsync(cancellationToken));
+        var concerns = await db.Concerns.Where(c => c.PersonId == personId).Select(c => c.Id).ToListAsync(cancellationToken);
+        ids.AddRange(concerns);
+        ids.AddRange(await db.ConcernAcknowledgements.Where(a => concerns.Contains(a.ConcernId)).Select(a => a.Id).ToListAsync(cancellationToken));
         return [.. ids.Select(id => id.ToString())];
     }
 }

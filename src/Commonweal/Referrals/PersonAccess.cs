@@ -50,7 +50,9 @@ public sealed record PersonAccessFacts(
 /// <item>Nobody else: not commissioners, not platform admins (they review break-glass and report
 /// access, without reading the record), not the public.</item>
 /// </list>
-/// Refusals to outsiders say nothing about whether the person exists.
+/// Refusals to outsiders say nothing about whether the person exists. One narrow addition, for
+/// concerns only, lives in <see cref="Concerns.ConcernAccess"/>: the safeguarding leads (and, once
+/// escalated, the admins) of the care team's organisations see a concern, never the rest of the record.
 /// </summary>
 public static class PersonAccess
 {

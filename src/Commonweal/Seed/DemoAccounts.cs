@@ -13,4 +13,5 @@ public static class DemoAccounts
     public const string GeneralPractitioner = "gp@commonweal.example";
     public const string SocialWorker = "socialworker@commonweal.example";
     public const string MoneyAdviser = "adviser@commonweal.example";
+    public const string SafeguardingLead = "safeguarding@commonweal.example";
 }

@@ -73,6 +73,7 @@ public static class DemoArea
         Member(Person(DemoAccounts.GeneralPractitioner, "Dr Farah Iqbal"), "Bow Road Surgery", MembershipRole.Practitioner);
         Member(Person(DemoAccounts.SocialWorker, "Kwame Asante"), Council, MembershipRole.Practitioner);
         Member(Person(DemoAccounts.MoneyAdviser, "Leila Haddad"), "Stepney Money Advice", MembershipRole.Practitioner);
+        Member(Person(DemoAccounts.SafeguardingLead, "Joanne Adeyemi"), Council, MembershipRole.SafeguardingLead);
         DemoProcurement.AddTo(db, organisations, commissioner.Id, now);
         await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 

@@ -148,6 +148,7 @@ public static class DemoReferrals
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoCarePlans.AddAsync(db, amina.Id, cancellationToken);
     }
 
     /// <summary>Fictional NHS numbers in the 999 range with valid check digits: the demo's people fail no real lookup and match no real patient.</summary>

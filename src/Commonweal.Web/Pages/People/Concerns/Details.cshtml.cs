@@ -1,0 +1,50 @@
+using Commonweal.Referrals.Concerns;
+using Commonweal.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commonweal.Web.Pages.People.Concerns;
+
+/// <summary>One concern, as <see cref="ConcernAccess"/> lets the user see it; safeguarding leads acknowledge it here.</summary>
+public sealed class DetailsModel(ConcernWork concerns) : PageModel
+{
+    public ConcernView View { get; private set; } = null!;
+    public string? Refusal { get; private set; }
+
+    [BindProperty]
+    public Guid? OrganisationId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid concernId) => await LoadAsync(concernId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid concernId)
+    {
+        var result = await concerns.AcknowledgeAsync(concernId, OrganisationId, User.Viewer());
+        if (result.Succeeded)
+        {
+            TempData["Banner"] = "Concern acknowledged for your organisation";
+            return Redirect($"/concerns/{concernId}");
+        }
+
+        if (await LoadAsync(concernId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.AddModelError(nameof(OrganisationId), result.Message ?? "The concern could not be acknowledged");
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid concernId)
+    {
+        var result = await concerns.GetAsync(concernId, User.Viewer(), "Concern page");
+        if (!result.Succeeded)
+        {
+            Refusal = result.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        View = result.Value!;
+        return null;
+    }
+}
