@@ -1,6 +1,7 @@
 using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Directory;
+using Commonweal.Insight;
 using Commonweal.Organisations;
 using Commonweal.Passport;
 using Commonweal.Procurement;
@@ -57,6 +58,7 @@ public sealed class CommonwealDbContext(
     public DbSet<EvaluatorScore> EvaluatorScores => Set<EvaluatorScore>();
     public DbSet<ConsensusScore> ConsensusScores => Set<ConsensusScore>();
     public DbSet<AwardLetter> AwardLetters => Set<AwardLetter>();
+    public DbSet<FundingRecord> FundingRecords => Set<FundingRecord>();
 
     public Actor Actor => actor.Current;
 
