@@ -6,7 +6,7 @@ namespace Commonweal.Insight.Giving;
 /// <summary>
 /// What real 360Giving files do that the schema does not allow, put right before validation:
 /// amounts written as text ("30000", "£30,000.00", " 1,250.5 ") become numbers, and dates written
-/// DD/MM/YYYY (or D/M/YYYY, with an optional time after a space) become YYYY-MM-DD. Nothing else is forgiven.
+/// DD/MM/YYYY (or D/M/YYYY, with an optional time after a space) are read as that day. Nothing else is forgiven.
 /// </summary>
 public static class GrantQuirks
 {
@@ -73,11 +73,11 @@ public static class GrantQuirks
 
     private static void Date(JObject node, string name)
     {
-        if (node[name] is JValue { Type: JTokenType.String } value
-            && ((string)value!).Contains('/', StringComparison.Ordinal)
-            && ParseDate((string)value!) is { } day)
+        // Written back as a full date-time: NJsonSchema's date-time check also passes a bare
+        // YYYY-MM-DD, which would then match both of the schema's "one of" forms and fail.
+        if (node[name] is JValue { Type: JTokenType.String } value && ParseDate((string)value!) is { } day)
         {
-            node[name] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            node[name] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
         }
     }
 }

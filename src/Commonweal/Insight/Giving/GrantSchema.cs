@@ -10,7 +10,7 @@ public static class GrantSchema
     private static readonly Lazy<JsonSchema> Schema = new(Load);
 
     public static IEnumerable<(string Path, string Reason)> Validate(JToken grant) =>
-        Schema.Value.Validate(grant).SelectMany(e => Flatten(e));
+        Schema.Value.Validate(grant).SelectMany(Flatten).Distinct();
 
     private static JsonSchema Load()
     {
@@ -20,10 +20,25 @@ public static class GrantSchema
         return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
     }
 
-    private static IEnumerable<(string, string)> Flatten(ValidationError e) =>
-        e is ChildSchemaValidationError child && child.Errors.Count > 0
-            ? child.Errors.SelectMany(kv => kv.Value).SelectMany(Flatten)
-            : [(e.Path ?? "#", Describe(e))];
+    /// <summary>
+    /// The faults inside a failed "one of": only those of the branch the grant came closest to (a
+    /// grant to an organisation is not told that it lacks an individual recipient).
+    /// </summary>
+    private static IEnumerable<(string, string)> Flatten(ValidationError e)
+    {
+        if (e is not ChildSchemaValidationError child || child.Errors.Count == 0)
+        {
+            return [(e.Path ?? "#", Describe(e))];
+        }
+
+        if (e.Kind is ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf)
+        {
+            var closest = child.Errors.Values.Where(v => v.Count > 0).OrderBy(v => v.Count).FirstOrDefault();
+            return closest is null ? [(e.Path ?? "#", Describe(e))] : closest.SelectMany(Flatten);
+        }
+
+        return child.Errors.SelectMany(kv => kv.Value).SelectMany(Flatten);
+    }
 
     private static string Describe(ValidationError e) => e.Kind switch
     {
