@@ -64,7 +64,7 @@ public sealed class GrantImport(CommonwealDbContext db)
             {
                 written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
                 pending.Clear();
-                progress?.Report(report.Read);
+                progress?.Report(read.Percent);
             }
 
             // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
@@ -90,7 +90,7 @@ public sealed class GrantImport(CommonwealDbContext db)
             new { file = name, sha256 = await HashAsync(path, cancellationToken), read = report.Read, written, source = "360Giving" });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        progress?.Report(report.Read);
+        progress?.Report(100);
         return report;
     }
 

@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace Commonweal.Insight.Giving;
 
 /// <summary>One grant as read, in the JSON shape whichever the file, with a way to name where a fault is.</summary>
-public sealed record ReadGrant(JObject Grant, string Where, Func<string, string> Locate);
+public sealed record ReadGrant(JObject Grant, string Where, Func<string, string> Locate, int Percent);
 
 /// <summary>
 /// Streams grants from a 360Giving JSON package ({"grants": [...]}, or a bare list) or from a
@@ -97,7 +97,7 @@ public static class GrantReader
                 grant["__notAnObject"] = true;
             }
 
-            yield return new ReadGrant(grant, where, p => where + p);
+            yield return new ReadGrant(grant, where, p => where + p, Percent(text.BaseStream));
         }
     }
 
@@ -137,9 +137,11 @@ public static class GrantReader
             var where = $"{name} row {row}";
             yield return new ReadGrant(grant, where, p => columnOf.TryGetValue(p, out var column)
                 ? $"{where}, column '{column}'"
-                : $"{where} ({p.TrimStart('.')})");
+                : $"{where} ({p.TrimStart('.')})", Percent(stream));
         }
     }
+
+    private static int Percent(Stream stream) => stream.Length == 0 ? 100 : (int)(100 * stream.Position / stream.Length);
 
     /// <summary>Sets "a[0].b" style paths, making the lists and objects on the way.</summary>
     private static void Set(JObject root, string path, string value)
