@@ -66,6 +66,7 @@ public static class DemoArea
         Member(Person(DemoAccounts.ProviderAdmin, "Nadia Rahman"), "Bow Community Kitchen", MembershipRole.Admin);
         Member(Person(DemoAccounts.Practitioner, "Sam Whitfield"), "Limehouse Wellbeing CIC", MembershipRole.Practitioner);
         DemoProcurement.AddTo(db, organisations, commissioner.Id, now);
+        DemoFunding.AddTo(db, organisations, DateOnly.FromDateTime(now));
         await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
