@@ -27,7 +27,9 @@ public static class InsightCommands
                     return 1;
                 }
 
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var figures = await queries.DependencyForAllAsync(wanted, cancellationToken);
+                var took = clock.Elapsed;
                 var rows = figures.Select(f => InsightCsv.DependencyRow(f.OrganisationId, f.Name, f.Year, f.Figures));
                 if (parseResult.GetValue(csv))
                 {
@@ -42,6 +44,7 @@ public static class InsightCommands
                     console.WritePlainLine($"{f.Name}: £{f.Figures.TotalIncome:N0}, largest share {f.Figures.LargestShare:P0} ({f.Figures.LargestFunder}), HHI {f.Figures.Hhi:0.00}{(f.Figures.Flagged ? " FLAGGED" : "")}");
                 }
 
+                console.WritePlainLine($"took {took.TotalSeconds:N2} s");
                 console.WritePlainLine($"{figures.Count} organisations with income in {FinancialYears.Label(wanted)}; {figures.Count(f => f.Figures.Flagged)} flagged");
                 return 0;
             }
@@ -52,6 +55,33 @@ public static class InsightCommands
             }
         });
 
-        return new Command("insight", "Funding insight: dependency on funders") { dependency };
+        var months = new Option<int>("--months") { Description = "6 or 12", DefaultValueFactory = _ => 12 };
+        var cliffs = new Command("cliffs", "Organisations whose funding ends within 6 or 12 months, and those whose income falls by more than half within a year") { months };
+        cliffs.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var console = database.Console;
+            var within = parseResult.GetValue(months);
+            if (within is not (6 or 12))
+            {
+                console.WritePlainLine("--months must be 6 or 12.");
+                return 1;
+            }
+
+            await database.MigrateAsync(cancellationToken);
+            await using var db = database.CreateContext();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var found = await new InsightQueries(db, TimeProvider.System).CliffsAsync(within, null, cancellationToken);
+            var took = clock.Elapsed;
+            foreach (var c in found.Take(20))
+            {
+                console.WritePlainLine($"{c.Name} ({c.Area ?? "area not known"}): £{(within == 6 ? c.Figures.EndingWithin6Months : c.Figures.EndingWithin12Months):N0} a year ending{(c.Figures.FallsByMoreThanHalf ? ", income falls by more than half" : "")}");
+            }
+
+            console.WritePlainLine($"took {took.TotalSeconds:N2} s");
+            console.WritePlainLine($"{found.Count} organisations with funding ending within {within} months; {found.Count(c => c.Figures.FallsByMoreThanHalf)} whose income falls by more than half");
+            return 0;
+        });
+
+        return new Command("insight", "Funding insight: dependency on funders and funding cliffs") { dependency, cliffs };
     }
 }

@@ -54,7 +54,7 @@ public static class SeedCommands
             var planned = ScaleCounts.For(n);
             database.Console.WritePlainLine($"Seeding scale {n.ToString(CultureInfo.InvariantCulture)} into the {database.Describe()}: "
                 + $"{planned.Organisations:N0} organisations, {planned.Users:N0} users, "
-                + $"{Math.Round(n * ScaleDirectory.ServicesPerUnit):N0} directory services.");
+                + $"{Math.Round(n * ScaleDirectory.ServicesPerUnit):N0} directory services, {Math.Round(n * ScaleFunding.RecordsPerUnit):N0} funding records.");
             var clock = Stopwatch.StartNew();
             var counts = await CliProgress.RunAsync(database.Console, "Seeding", planned.Organisations + planned.Users,
                 progress => ScaleData.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
@@ -65,6 +65,11 @@ public static class SeedCommands
             var made = await CliProgress.RunAsync(database.Console, "Seeding the directory", services,
                 progress => ScaleDirectory.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
             database.Console.WritePlainLine($"Created {made:N0} directory services in {clock.Elapsed.TotalSeconds:N1} s.");
+            var fundingPlanned = (int)Math.Round(n * ScaleFunding.RecordsPerUnit);
+            clock.Restart();
+            var funding = await CliProgress.RunAsync(database.Console, "Seeding funding records", fundingPlanned,
+                progress => ScaleFunding.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
+            database.Console.WritePlainLine($"Created {funding:N0} funding records in {clock.Elapsed.TotalSeconds:N1} s.");
             return 0;
         });
         return seed;

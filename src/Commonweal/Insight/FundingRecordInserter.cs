@@ -13,7 +13,7 @@ namespace Commonweal.Insight;
 /// costs more than the write. Values go through each column's own type mapping, so a row is stored
 /// as EF would store it. The caller audits the batch as one event.
 /// </summary>
-internal sealed class FundingRecordInserter(CommonwealDbContext db)
+internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisposable
 {
     private (DbCommand Command, DbParameter[] Parameters, (IProperty Property, RelationalTypeMapping Mapping)[] Columns)? prepared;
 
@@ -39,6 +39,14 @@ internal sealed class FundingRecordInserter(CommonwealDbContext db)
         }
 
         return written;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (prepared is { } p)
+        {
+            await p.Command.DisposeAsync();
+        }
     }
 
     private async Task<(DbCommand, DbParameter[], (IProperty, RelationalTypeMapping)[])> PrepareAsync(CancellationToken cancellationToken)

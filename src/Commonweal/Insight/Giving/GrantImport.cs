@@ -38,7 +38,7 @@ public sealed class GrantImport(CommonwealDbContext db)
             .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
             .ToListAsync(cancellationToken))
             .ToDictionary(e => e.SourceKey, e => (e.Id, Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
-        var inserter = new FundingRecordInserter(db);
+        await using var inserter = new FundingRecordInserter(db);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<ParsedGrant>(BatchSize);
         var written = 0;
