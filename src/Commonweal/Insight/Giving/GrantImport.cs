@@ -186,7 +186,7 @@ public sealed class GrantImport(CommonwealDbContext db)
         var faults = GrantSchema.Validate(grant).ToList();
         foreach (var (path, reason) in faults)
         {
-            report.Reject(read.Locate(JsonPath(path)), $"{named}: {reason}");
+            report.Reject(read.Locate(path), $"{named}: {reason}");
         }
 
         if (faults.Count > 0)
@@ -255,12 +255,6 @@ public sealed class GrantImport(CommonwealDbContext db)
         return new GrantParty(id.Trim(), name.Trim(), (string?)o["postalCode"]);
     }
 
-    /// <summary>NJsonSchema's "#/a[0].b" as ".a[0].b", after the grant's own place.</summary>
-    private static string JsonPath(string path)
-    {
-        var p = path.TrimStart('#');
-        return p.Length == 0 ? "" : "." + p.TrimStart('/').Replace('/', '.');
-    }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
