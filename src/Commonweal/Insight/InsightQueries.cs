@@ -24,6 +24,9 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
 {
     public const string OtherIncomeLine = "Other income (recorded by the organisation)";
 
+    /// <summary>Ids per query when looking organisations up by a list: well under SQLite's parameter limit.</summary>
+    private const int ChunkSize = 500;
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public int CurrentYear => FinancialYears.Of(Today);
@@ -80,12 +83,16 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
         var horizon = today.AddMonths(12);
         var query = db.FundingRecords.AsNoTracking()
             .Where(f => f.Source != FundingSource.OtherIncome && f.Currency == "GBP" && f.TermEnd >= today && f.TermStart <= horizon);
-        if (organisations is not null)
+        // A few organisations are filtered in the database; thousands (a large commissioner) in memory,
+        // since a list that long would pass one SQL parameter per id.
+        if (organisations is { Count: <= ChunkSize })
         {
             query = query.Where(f => organisations.Contains(f.RecipientOrganisationId));
         }
 
-        var terms = await query.Select(f => new { f.RecipientOrganisationId, f.AmountPence, f.TermStart, f.TermEnd }).ToListAsync(cancellationToken);
+        var wanted = organisations?.ToHashSet();
+        var terms = (await query.Select(f => new { f.RecipientOrganisationId, f.AmountPence, f.TermStart, f.TermEnd }).ToListAsync(cancellationToken))
+            .Where(t => wanted is null || wanted.Contains(t.RecipientOrganisationId)).ToList();
         var figures = terms
             .GroupBy(t => t.RecipientOrganisationId)
             .Select(g => FundingCliffs.For(g.Key, g.Select(t => new FundingTerm(g.Key, t.AmountPence / 100m, t.TermStart, t.TermEnd)), today))
@@ -96,12 +103,20 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
             return [];
         }
 
-        var ids = figures.Select(f => f.OrganisationId).ToList();
-        var orgs = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.Postcode }).ToDictionaryAsync(o => o.Id, cancellationToken);
-        var services = await db.Services.AsNoTracking().Where(s => ids.Contains(s.OrganisationId))
-            .Select(s => new { s.Id, s.OrganisationId, s.Name, Needs = s.TaxonomyTerms.Select(t => t.TaxonomyTerm!.Name).ToList() })
-            .ToListAsync(cancellationToken);
+        var orgs = new Dictionary<Guid, (string Name, string? Postcode)>();
+        var services = new List<(Guid Id, Guid OrganisationId, string Name, List<string> Needs)>();
+        foreach (var ids in figures.Select(f => f.OrganisationId).Chunk(ChunkSize))
+        {
+            foreach (var o in await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.Postcode }).ToListAsync(cancellationToken))
+            {
+                orgs[o.Id] = (o.Name, o.Postcode);
+            }
+
+            services.AddRange((await db.Services.AsNoTracking().Where(s => ids.Contains(s.OrganisationId))
+                .Select(s => new { s.Id, s.OrganisationId, s.Name, Needs = s.TaxonomyTerms.Select(t => t.TaxonomyTerm!.Name).ToList() })
+                .ToListAsync(cancellationToken)).Select(s => (s.Id, s.OrganisationId, s.Name, s.Needs)));
+        }
+
         var byOrganisation = services.ToLookup(s => s.OrganisationId);
         return figures
             .Select(f => new OrganisationCliff(f.OrganisationId, orgs[f.OrganisationId].Name, Postcodes.Outcode(orgs[f.OrganisationId].Postcode), f,
