@@ -19,6 +19,7 @@ public static class CliApp
             ExportCommands.Create(database),
             AuditCommands.Create(database),
             BackupCommands.Create(database),
+            InsightCommands.Create(database),
         };
         var writer = console.Profile.Out.Writer;
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }, cancellationToken);

@@ -5,6 +5,7 @@ using Commonweal.Data;
 using Commonweal.Directory;
 using Commonweal.Directory.Hsds;
 using Commonweal.Importing;
+using Commonweal.Insight.Giving;
 using Commonweal.Organisations;
 using Commonweal.Procurement.Ocds;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,12 @@ public static class ImportCommands
         ocds.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(releases),
             (db, path, progress) => new OcdsImport(db).ImportAsync(path, progress, cancellationToken)));
 
-        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes, ocds, ReferralCommands.Import(database) };
+        var grants = new Argument<string>("file") { Description = "A 360Giving JSON package or CSV file" };
+        var giving = new Command("360giving", "Import grants from a 360Giving JSON package or CSV as funding records (one transaction: any rejected grant and nothing is written; re-importing writes only changes)") { grants };
+        giving.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(grants),
+            (db, path, progress) => new GrantImport(db).ImportAsync(path, progress, cancellationToken)));
+
+        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes, ocds, giving, ReferralCommands.Import(database) };
     }
 
     /// <summary>

@@ -55,7 +55,8 @@ public static class SeedCommands
             database.Console.WritePlainLine($"Seeding scale {n.ToString(CultureInfo.InvariantCulture)} into the {database.Describe()}: "
                 + $"{planned.Organisations:N0} organisations, {planned.Users:N0} users, "
                 + $"{Math.Round(n * ScaleDirectory.ServicesPerUnit):N0} directory services, "
-                + $"{Math.Round(n * ScaleReferrals.PeoplePerUnit):N0} people with {Math.Round(n * ScaleReferrals.PeoplePerUnit * ScaleReferrals.ReferralsPerPerson):N0} referrals.");
+                + $"{Math.Round(n * ScaleReferrals.PeoplePerUnit):N0} people with {Math.Round(n * ScaleReferrals.PeoplePerUnit * ScaleReferrals.ReferralsPerPerson):N0} referrals, "
+                + $"{Math.Round(n * ScaleFunding.RecordsPerUnit):N0} funding records.");
             var clock = Stopwatch.StartNew();
             var counts = await CliProgress.RunAsync(database.Console, "Seeding", planned.Organisations + planned.Users,
                 progress => ScaleData.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
@@ -71,6 +72,11 @@ public static class SeedCommands
             var registered = await CliProgress.RunAsync(database.Console, "Seeding people and referrals", people,
                 progress => ScaleReferrals.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
             database.Console.WritePlainLine($"Created {registered:N0} people and {registered * ScaleReferrals.ReferralsPerPerson:N0} referrals in {clock.Elapsed.TotalSeconds:N1} s.");
+            var fundingPlanned = (int)Math.Round(n * ScaleFunding.RecordsPerUnit);
+            clock.Restart();
+            var funding = await CliProgress.RunAsync(database.Console, "Seeding funding records", fundingPlanned,
+                progress => ScaleFunding.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
+            database.Console.WritePlainLine($"Created {funding:N0} funding records in {clock.Elapsed.TotalSeconds:N1} s.");
             return 0;
         });
         return seed;

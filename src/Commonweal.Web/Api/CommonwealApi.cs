@@ -1,3 +1,4 @@
+using Commonweal.Web.Api.Insight;
 using Commonweal.Web.Api.Ocds;
 using Commonweal.Web.Api.Organisations;
 using Commonweal.Web.Api.Oruk;
@@ -22,6 +23,7 @@ public static class CommonwealApi
         api.MapFhirApi();
         api.MapCarePlanApi();
         api.MapConcernsApi();
+        api.MapInsightApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
         app.MapOcdsApi();

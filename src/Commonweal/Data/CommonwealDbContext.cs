@@ -1,6 +1,7 @@
 using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Directory;
+using Commonweal.Insight;
 using Commonweal.Organisations;
 using Commonweal.Passport;
 using Commonweal.Procurement;
@@ -72,6 +73,7 @@ public sealed class CommonwealDbContext(
     public DbSet<Referrals.CarePlans.CarePlanReview> CarePlanReviews => Set<Referrals.CarePlans.CarePlanReview>();
     public DbSet<Referrals.Concerns.Concern> Concerns => Set<Referrals.Concerns.Concern>();
     public DbSet<Referrals.Concerns.ConcernAcknowledgement> ConcernAcknowledgements => Set<Referrals.Concerns.ConcernAcknowledgement>();
+    public DbSet<FundingRecord> FundingRecords => Set<FundingRecord>();
 
     public Actor Actor => actor.Current;
 

@@ -75,6 +75,7 @@ public static class DemoArea
         Member(Person(DemoAccounts.MoneyAdviser, "Leila Haddad"), "Stepney Money Advice", MembershipRole.Practitioner);
         Member(Person(DemoAccounts.SafeguardingLead, "Joanne Adeyemi"), Council, MembershipRole.SafeguardingLead);
         DemoProcurement.AddTo(db, organisations, commissioner.Id, now);
+        DemoFunding.AddTo(db, organisations, DateOnly.FromDateTime(now));
         await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Commonweal.Audit;
 using Commonweal.Data;
 using Commonweal.Directory;
+using Commonweal.Insight;
 using Commonweal.Organisations;
 using Commonweal.Passport;
 using Commonweal.Procurement;
@@ -114,7 +115,11 @@ public static class DemoProcurement
             [EvidenceKind.SafeguardingPolicy, EvidenceKind.DbsChecks, EvidenceKind.PublicLiabilityInsurance]);
         awarded.EvaluationEnd = WorkingDay(awardedPublished.AddDays(70));
         OpportunityLifecycle.Publish(awarded, actor, Timetable.ToUtc(awardedPublished, new TimeOnly(9, 0)));
-        db.Awards.Add(DemoAwards.Award(awarded, organisations, actor));
+        var award = DemoAwards.Award(awarded, organisations, actor);
+        db.Awards.Add(award);
+        // The contract becomes a funding record, as every contract recorded here does.
+        var names = organisations.Values.ToDictionary(x => x.Id, x => x.Name);
+        db.FundingRecords.AddRange(ContractFunding.For(awarded, award, award.Contracts[0], names, now));
 
         // Left as a draft that fails the fairness check, to show the commissioner what it finds.
         var draftPublication = today.AddDays(7);

@@ -56,7 +56,6 @@ public static class ScaleData
             db.Organisations.AddRange(batch);
             await db.SaveChangesAsync(cancellationToken);
             organisations.AddRange(batch.Select(o => (o.Id, o.LegalForm!.Value)));
-            // Counted outside the call: a null-conditional call skips its arguments, and the loop would never end.
             written += batch.Count;
             progress?.Report(written);
         }
@@ -83,7 +82,6 @@ public static class ScaleData
 
             await db.SaveChangesAsync(cancellationToken);
             made += count;
-            // Counted outside the call: a null-conditional call skips its arguments, and the loop would never end.
             written += count;
             progress?.Report(written);
         }

@@ -96,7 +96,6 @@ public static class ScaleDirectory
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            // Counted outside the call: a null-conditional call skips its arguments, and the loop would never end.
             made += count;
             progress?.Report(made);
         }

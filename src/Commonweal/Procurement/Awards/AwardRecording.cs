@@ -1,4 +1,5 @@
 using Commonweal.Data;
+using Commonweal.Insight;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Procurement.Awards;
@@ -56,7 +57,7 @@ public sealed class AwardRecording(CommonwealDbContext db)
 
     public async Task<(ProcurementResult Result, Contract? Contract)> RecordContractAsync(Guid awardId, ContractInput input, CancellationToken cancellationToken = default)
     {
-        var award = await db.Awards.Include(a => a.Contracts).FirstOrDefaultAsync(a => a.Id == awardId, cancellationToken);
+        var award = await db.Awards.Include(a => a.Contracts).Include(a => a.Suppliers).FirstOrDefaultAsync(a => a.Id == awardId, cancellationToken);
         var o = award is null ? null : await LoadAsync(award.OpportunityId, cancellationToken);
         if (award is null || o is null)
         {
@@ -66,6 +67,11 @@ public sealed class AwardRecording(CommonwealDbContext db)
         var (result, contract) = Awarding.Conclude(o, award, input, db.Actor, db.Now);
         if (result.Succeeded)
         {
+            // Insight reads every figure from funding records: the contract becomes one, in the same save.
+            var funderIds = o.Commissioners.Select(c => c.OrganisationId).ToList();
+            var names = await db.Organisations.Where(x => funderIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+            db.FundingRecords.AddRange(ContractFunding.For(o, award, contract!, names, db.Now));
+
             // The other awards of the opportunity (other lots) come into force with it.
             foreach (var other in await db.Awards.Where(a => a.OpportunityId == o.Id && a.Id != award.Id).ToListAsync(cancellationToken))
             {
@@ -98,5 +104,5 @@ public sealed class AwardRecording(CommonwealDbContext db)
     private static ProcurementResult NotFound => ProcurementResult.Fail(AwardErrors.WrongState, "There is no such opportunity.");
 
     private Task<Opportunity?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Opportunities.Include(o => o.Lots).Include(o => o.Transitions).AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        db.Opportunities.Include(o => o.Lots).Include(o => o.Transitions).Include(o => o.Commissioners).AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 }

@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Commonweal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Commonweal.Insight;
+
+/// <summary>
+/// Writes new funding records with one prepared INSERT in the current transaction, without the
+/// change tracker: imports and scale seeding write hundreds of thousands, and tracking each one
+/// costs more than the write. Values go through each column's own type mapping, so a row is stored
+/// as EF would store it. The caller audits the batch as one event.
+/// </summary>
+internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisposable
+{
+    private (DbCommand Command, DbParameter[] Parameters, (IProperty Property, RelationalTypeMapping Mapping)[] Columns)? prepared;
+
+    public async Task<int> InsertAsync(IReadOnlyList<FundingRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        var (command, parameters, columns) = prepared ??= await PrepareAsync(cancellationToken);
+        var written = 0;
+        foreach (var record in records)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var (property, mapping) = columns[i];
+                var value = property.GetGetter().GetClrValue(record);
+                parameters[i].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+            }
+
+            written += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (prepared is { } p)
+        {
+            await p.Command.DisposeAsync();
+        }
+    }
+
+    private async Task<(DbCommand, DbParameter[], (IProperty, RelationalTypeMapping)[])> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var entityType = db.Model.FindEntityType(typeof(FundingRecord))!;
+        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = entityType.GetProperties()
+            .Where(p => p.GetColumnName(store) is not null)
+            .Select(p => (Property: p, Mapping: (RelationalTypeMapping)p.GetTypeMapping()))
+            .ToArray();
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Funding records are inserted inside a transaction.");
+        var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(store)!)));
+        var values = string.Join(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")));
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(store.Name, store.Schema)} ({names}) VALUES ({values})";
+        var parameters = columns
+            .Select((c, i) => c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, c.Property.IsNullable))
+            .ToArray();
+        command.Parameters.AddRange(parameters);
+        await command.PrepareAsync(cancellationToken);
+        return (command, parameters, columns);
+    }
+}

@@ -1,0 +1,266 @@
+using System.Security.Cryptography;
+using Commonweal.Data;
+using Commonweal.Importing;
+using Commonweal.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json.Linq;
+
+namespace Commonweal.Insight.Giving;
+
+/// <summary>A grant that passed validation, in the terms Commonweal keeps.</summary>
+public sealed record ParsedGrant(
+    string Id, string? Title, decimal Amount, string Currency, DateOnly AwardDate, DateOnly? Start, DateOnly? End,
+    GrantParty Recipient, GrantParty Funder);
+
+public sealed record GrantParty(string Id, string Name, string? Postcode);
+
+/// <summary>
+/// `commonweal import 360giving FILE`: grants from a 360Giving JSON package or CSV become funding
+/// records. Each grant is checked against the 360Giving schema after the accepted quirks are put
+/// right (<see cref="GrantQuirks"/>). The import is one transaction: if any grant is rejected,
+/// nothing is written and every rejection is reported with the grant's id and where it is.
+/// Recipients and funders are matched by org-id, and created when unknown. The grant id is the
+/// stable key, so a re-import writes only what changed. New rows go in with one prepared insert
+/// and the import is audited as one event carrying the file's SHA-256, rather than one event per grant.
+/// </summary>
+public sealed class GrantImport(CommonwealDbContext db)
+{
+    public const int BatchSize = 5_000;
+
+    public async Task<ImportReport> ImportAsync(string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport();
+        var name = Path.GetFileName(path);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var parties = await PartyMap.LoadAsync(db, cancellationToken);
+        var existing = (await db.FundingRecords.AsNoTracking().Where(f => f.Source == FundingSource.Grant)
+            .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(e => e.SourceKey, e => (e.Id, Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
+        await using var inserter = new FundingRecordInserter(db);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<ParsedGrant>(BatchSize);
+        var written = 0;
+        var now = db.Now;
+
+        await foreach (var read in GrantReader.ReadAsync(path, cancellationToken))
+        {
+            report.CountRead();
+            var before = report.Rejected.Count;
+            var grant = Check(read, report);
+            if (grant is not null && !seen.Add(grant.Id))
+            {
+                report.Reject(read.Locate(".id"), $"grant '{grant.Id}' appears twice in the file");
+                grant = null;
+            }
+
+            if (grant is not null && report.Rejected.Count == 0)
+            {
+                pending.Add(grant);
+            }
+
+            if (pending.Count >= BatchSize)
+            {
+                written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
+                pending.Clear();
+                progress?.Report(read.Percent);
+            }
+
+            // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
+            if (report.Rejected.Count > before)
+            {
+                pending.Clear();
+            }
+        }
+
+        if (report.Rejected.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return report;
+        }
+
+        written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
+        for (var i = 0; i < written; i++)
+        {
+            report.CountWritten();
+        }
+
+        db.RecordAudit("FundingRecords.Imported", nameof(FundingRecord), name,
+            new { file = name, sha256 = await HashAsync(path, cancellationToken), read = report.Read, written, source = "360Giving" });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Report(100);
+        return report;
+    }
+
+    private async Task<int> WriteAsync(
+        List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, string Fingerprint)> existing,
+        FundingRecordInserter inserter, DateTime now, CancellationToken cancellationToken)
+    {
+        if (grants.Count == 0)
+        {
+            return 0;
+        }
+
+        // Organisations first (audited like any other new organisation), so the records can refer to them.
+        foreach (var g in grants)
+        {
+            parties.Resolve(db, g.Recipient);
+            parties.Resolve(db, g.Funder);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var inserts = new List<FundingRecord>();
+        var written = 0;
+        foreach (var g in grants)
+        {
+            var record = new FundingRecord
+            {
+                Source = FundingSource.Grant,
+                FunderOrganisationId = parties.Resolve(db, g.Funder),
+                FunderName = Clip(g.Funder.Name, FundingRecord.NameMaxLength),
+                FunderIdentifier = Clip(g.Funder.Id, FundingRecord.KeyMaxLength),
+                RecipientOrganisationId = parties.Resolve(db, g.Recipient),
+                RecipientIdentifier = Clip(g.Recipient.Id, FundingRecord.KeyMaxLength),
+                Amount = g.Amount,
+                Currency = g.Currency,
+                Title = g.Title is null ? null : Clip(g.Title, FundingRecord.TitleMaxLength),
+                SourceKey = g.Id,
+                RecordedAt = now,
+            };
+            record.SetDates(g.AwardDate, g.Start, g.End);
+            if (!existing.TryGetValue(g.Id, out var found))
+            {
+                inserts.Add(record);
+                continue;
+            }
+
+            if (found.Fingerprint == Fingerprint(record.RecipientOrganisationId, record.FunderOrganisationId, record.AmountPence, record.Currency, record.AwardDate, record.PlannedStart, record.PlannedEnd, record.Title))
+            {
+                continue;
+            }
+
+            // A grant the publisher changed: updated through EF, so the change and its old values are audited.
+            var stored = await db.FundingRecords.FirstAsync(f => f.Id == found.Id, cancellationToken);
+            stored.FunderOrganisationId = record.FunderOrganisationId;
+            stored.FunderName = record.FunderName;
+            stored.RecipientOrganisationId = record.RecipientOrganisationId;
+            stored.AmountPence = record.AmountPence;
+            stored.Currency = record.Currency;
+            stored.Title = record.Title;
+            stored.SetDates(record.AwardDate, record.PlannedStart, record.PlannedEnd);
+            written++;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        written += await inserter.InsertAsync(inserts, cancellationToken);
+        foreach (var r in inserts)
+        {
+            existing[r.SourceKey] = (r.Id, "");
+        }
+
+        return written;
+    }
+
+    internal static string Fingerprint(Guid recipient, Guid? funder, long pence, string currency, DateOnly award, DateOnly? start, DateOnly? end, string? title) =>
+        $"{recipient}|{funder}|{pence}|{currency}|{award}|{start}|{end}|{title}";
+
+    /// <summary>Quirks put right, then the schema, then what Commonweal needs beyond it (an organisation recipient).</summary>
+    private static ParsedGrant? Check(ReadGrant read, ImportReport report)
+    {
+        var grant = read.Grant;
+        if (grant.ContainsKey("__notAnObject"))
+        {
+            report.Reject(read.Where, "a grant must be a JSON object");
+            return null;
+        }
+
+        GrantQuirks.Normalise(grant);
+        var id = (grant["id"] as JValue)?.Value as string;
+        var named = id is null ? "grant without an id" : $"grant '{id}'";
+        var faults = GrantSchema.Validate(grant).ToList();
+        foreach (var (path, reason) in faults)
+        {
+            report.Reject(read.Locate(path), $"{named}: {reason}");
+        }
+
+        if (faults.Count > 0)
+        {
+            return null;
+        }
+
+        var recipient = Party(grant, "recipientOrganization");
+        if (recipient is null)
+        {
+            report.Reject(read.Locate(".recipientOrganization"), $"{named}: a grant to an individual (no recipientOrganization with an id and name) is not recorded against an organisation");
+            return null;
+        }
+
+        var funder = Party(grant, "fundingOrganization");
+        if (funder is null)
+        {
+            report.Reject(read.Locate(".fundingOrganization"), $"{named}: fundingOrganization needs an id and a name");
+            return null;
+        }
+
+        foreach (var (party, at) in new[] { (recipient, ".recipientOrganization[0].id"), (funder, ".fundingOrganization[0].id") })
+        {
+            if (OrgIdentifier.Split(party.Id.ToUpperInvariant()) is not null && OrgIdentifier.Parse(party.Id).Error is { } error)
+            {
+                report.Reject(read.Locate(at), $"{named}: {error}");
+                return null;
+            }
+        }
+
+        var amount = (decimal)grant["amountAwarded"]!;
+        if (amount < 0)
+        {
+            report.Reject(read.Locate(".amountAwarded"), $"{named}: the amount awarded cannot be negative");
+            return null;
+        }
+
+        var planned = (grant["plannedDates"] as JArray)?.FirstOrDefault() as JObject;
+        var start = GrantQuirks.ParseDate((string?)planned?["startDate"]);
+        var end = GrantQuirks.ParseDate((string?)planned?["endDate"]);
+        if (end is null && start is { } s && planned?["duration"] is JValue { Type: JTokenType.Integer or JTokenType.Float } duration && (decimal)duration > 0)
+        {
+            end = s.AddMonths((int)Math.Ceiling((decimal)duration)).AddDays(-1);
+        }
+
+        if (start is { } from && end is { } to && to < from)
+        {
+            report.Reject(read.Locate(".plannedDates[0].endDate"), $"{named}: the planned end date is before the start date");
+            return null;
+        }
+
+        var title = (string?)grant["title"];
+        var programme = (string?)((grant["grantProgramme"] as JArray)?.FirstOrDefault() as JObject)?["title"];
+        return new ParsedGrant(id!, programme is null ? title : $"{programme}: {title}", amount, ((string)grant["currency"]!).ToUpperInvariant(),
+            GrantQuirks.ParseDate((string?)grant["awardDate"])!.Value, start, end, recipient, funder);
+    }
+
+    private static GrantParty? Party(JObject grant, string property)
+    {
+        if ((grant[property] as JArray)?.FirstOrDefault() is not JObject o
+            || (string?)o["id"] is not { Length: > 0 } id || (string?)o["name"] is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        return new GrantParty(id.Trim(), name.Trim(), (string?)o["postalCode"]);
+    }
+
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

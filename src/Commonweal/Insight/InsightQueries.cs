@@ -1,0 +1,178 @@
+using Commonweal.Data;
+using Commonweal.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Insight;
+
+public sealed record YearDependency(int Year, DependencyFigures Figures);
+
+public sealed record OrganisationDependency(Guid OrganisationId, string Name, int Year, DependencyFigures Figures);
+
+public sealed record ServiceAtRisk(Guid Id, string Name, IReadOnlyList<string> Needs);
+
+public sealed record OrganisationCliff(
+    Guid OrganisationId, string Name, string? Area, CliffFigures Figures, IReadOnlyList<ServiceAtRisk> ServicesAtRisk)
+{
+    public IReadOnlyList<string> Needs => ServicesAtRisk.SelectMany(s => s.Needs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// The insight figures read from funding records (GBP only): the one query path for dependency,
+/// funding cliffs and sector share. Access is decided here too, so every page, API and command asks the same question.
+/// </summary>
+public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
+{
+    public const string OtherIncomeLine = "Other income (recorded by the organisation)";
+
+    /// <summary>Ids per query when looking organisations up by a list: well under SQLite's parameter limit.</summary>
+    private const int ChunkSize = 500;
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public int CurrentYear => FinancialYears.Of(Today);
+
+    /// <summary>Deny by default: members and platform admins see everything; a commissioner only organisations it funds.</summary>
+    public async Task<InsightView> ViewOfAsync(InsightViewer viewer, Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        if (viewer.PlatformAdmin || viewer.MemberOf.Contains(organisationId))
+        {
+            return InsightView.Own;
+        }
+
+        if (viewer.CommissionerIn.Count == 0)
+        {
+            return InsightView.None;
+        }
+
+        var funds = await db.FundingRecords.AnyAsync(f => f.RecipientOrganisationId == organisationId
+            && f.Source != FundingSource.OtherIncome
+            && f.FunderOrganisationId != null && viewer.CommissionerIn.Contains(f.FunderOrganisationId.Value), cancellationToken);
+        return funds ? InsightView.Funder : InsightView.None;
+    }
+
+    /// <summary>One organisation's dependency figures for each year it has income, newest first.</summary>
+    public async Task<IReadOnlyList<YearDependency>> DependencyAsync(Guid organisationId, InsightView view, CancellationToken cancellationToken = default)
+    {
+        var rows = await IncomeRows(db.FundingRecords.Where(f => f.RecipientOrganisationId == organisationId)).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Year)
+            .OrderByDescending(g => g.Key)
+            .Select(g => new YearDependency(g.Key, ForView(Dependency.Compute(g.Select(ToIncome)), view)))
+            .ToList();
+    }
+
+    /// <summary>Every organisation with income in the year (for the command line and the benchmark: operators only).</summary>
+    public async Task<IReadOnlyList<OrganisationDependency>> DependencyForAllAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var rows = await IncomeRows(db.FundingRecords.Where(f => f.FinancialYear == year)).ToListAsync(cancellationToken);
+        var names = await db.Organisations.AsNoTracking()
+            .Where(o => db.FundingRecords.Any(f => f.FinancialYear == year && f.RecipientOrganisationId == o.Id))
+            .Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return rows.GroupBy(r => r.RecipientId)
+            .Select(g => new OrganisationDependency(g.Key, names.GetValueOrDefault(g.Key) ?? "", year, Dependency.Compute(g.Select(ToIncome))))
+            .OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.OrganisationId)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Funding cliffs for the organisations given (all when null): only organisations with a
+    /// commitment ending within <paramref name="months"/> (6 or 12) of today, largest loss first.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationCliff>> CliffsAsync(int months, IReadOnlyCollection<Guid>? organisations, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var horizon = today.AddMonths(12);
+        var query = db.FundingRecords.AsNoTracking()
+            .Where(f => f.Source != FundingSource.OtherIncome && f.Currency == "GBP" && f.TermEnd >= today && f.TermStart <= horizon);
+        // A few organisations are filtered in the database; thousands (a large commissioner) in memory,
+        // since a list that long would pass one SQL parameter per id.
+        if (organisations is { Count: <= ChunkSize })
+        {
+            query = query.Where(f => organisations.Contains(f.RecipientOrganisationId));
+        }
+
+        var wanted = organisations?.ToHashSet();
+        var terms = (await query.Select(f => new { f.RecipientOrganisationId, f.AmountPence, f.TermStart, f.TermEnd }).ToListAsync(cancellationToken))
+            .Where(t => wanted is null || wanted.Contains(t.RecipientOrganisationId)).ToList();
+        var figures = terms
+            .GroupBy(t => t.RecipientOrganisationId)
+            .Select(g => FundingCliffs.For(g.Key, g.Select(t => new FundingTerm(g.Key, t.AmountPence / 100m, t.TermStart, t.TermEnd)), today))
+            .Where(c => (months == 6 ? c.EndingWithin6Months : c.EndingWithin12Months) > 0)
+            .ToList();
+        if (figures.Count == 0)
+        {
+            return [];
+        }
+
+        var orgs = new Dictionary<Guid, (string Name, string? Postcode)>();
+        var services = new List<(Guid Id, Guid OrganisationId, string Name, List<string> Needs)>();
+        foreach (var ids in figures.Select(f => f.OrganisationId).Chunk(ChunkSize))
+        {
+            foreach (var o in await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.Postcode }).ToListAsync(cancellationToken))
+            {
+                orgs[o.Id] = (o.Name, o.Postcode);
+            }
+
+            services.AddRange((await db.Services.AsNoTracking().Where(s => ids.Contains(s.OrganisationId))
+                .Select(s => new { s.Id, s.OrganisationId, s.Name, Needs = s.TaxonomyTerms.Select(t => t.TaxonomyTerm!.Name).ToList() })
+                .ToListAsync(cancellationToken)).Select(s => (s.Id, s.OrganisationId, s.Name, s.Needs)));
+        }
+
+        var byOrganisation = services.ToLookup(s => s.OrganisationId);
+        return figures
+            .Select(f => new OrganisationCliff(f.OrganisationId, orgs[f.OrganisationId].Name, Postcodes.Outcode(orgs[f.OrganisationId].Postcode), f,
+                byOrganisation[f.OrganisationId].OrderBy(s => s.Name, StringComparer.Ordinal)
+                    .Select(s => new ServiceAtRisk(s.Id, s.Name, s.Needs.Order(StringComparer.Ordinal).ToList())).ToList()))
+            .OrderByDescending(c => months == 6 ? c.Figures.EndingWithin6Months : c.Figures.EndingWithin12Months)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Organisations a commissioner funds (through awards made here or grants): what its dashboards cover.</summary>
+    public async Task<List<Guid>> FundedByAsync(IReadOnlyCollection<Guid> commissioners, CancellationToken cancellationToken = default) =>
+        await db.FundingRecords.Where(f => f.Source != FundingSource.OtherIncome && f.FunderOrganisationId != null && commissioners.Contains(f.FunderOrganisationId.Value))
+            .Select(f => f.RecipientOrganisationId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>Contract and grant value a commissioner gave, by provider sector and size and financial year: public figures.</summary>
+    public async Task<IReadOnlyList<SectorShareRow>> SectorsAsync(Guid commissionerId, CancellationToken cancellationToken = default)
+    {
+        var flows = await db.FundingRecords.AsNoTracking()
+            .Where(f => f.FunderOrganisationId == commissionerId && f.Source != FundingSource.OtherIncome && f.Currency == "GBP")
+            .GroupBy(f => new { f.FinancialYear, f.Recipient!.Sector, f.Recipient.IncomeBand })
+            .Select(g => new { g.Key.FinancialYear, g.Key.Sector, g.Key.IncomeBand, Pence = g.Sum(f => f.AmountPence) })
+            .ToListAsync(cancellationToken);
+        return SectorShare.Compute(flows.Select(f => new SectorFlow(f.FinancialYear, f.Sector, f.IncomeBand, f.Pence / 100m)));
+    }
+
+    private sealed record IncomeRow(Guid RecipientId, int Year, Guid? FunderId, FundingSource Source, IncomeKind? Kind, string FunderName, long Pence);
+
+    private static IQueryable<IncomeRow> IncomeRows(IQueryable<FundingRecord> records) =>
+        records.Where(f => f.Currency == "GBP")
+            .GroupBy(f => new { f.RecipientOrganisationId, f.FinancialYear, f.FunderOrganisationId, f.Source, f.IncomeKind, f.FunderName })
+            .Select(g => new IncomeRow(g.Key.RecipientOrganisationId, g.Key.FinancialYear, g.Key.FunderOrganisationId, g.Key.Source, g.Key.IncomeKind, g.Key.FunderName, g.Sum(f => f.AmountPence)));
+
+    /// <summary>A funder appears once however its name is spelt in different records: the key is the organisation.</summary>
+    private static FunderIncome ToIncome(IncomeRow r) => new(
+        r.FunderId is { } id ? id.ToString() : $"{r.Source}:{r.Kind}:{r.FunderName}",
+        r.FunderName, r.Source, r.Pence / 100m);
+
+    /// <summary>A funder sees the shares worked out on everything, but other income only as one line.</summary>
+    private static DependencyFigures ForView(DependencyFigures figures, InsightView view)
+    {
+        if (view == InsightView.Own)
+        {
+            return figures;
+        }
+
+        var other = figures.Funders.Where(f => f.Source == FundingSource.OtherIncome).ToList();
+        if (other.Count == 0)
+        {
+            return figures;
+        }
+
+        var funders = figures.Funders.Where(f => f.Source != FundingSource.OtherIncome)
+            .Append(new FunderShare("other-income", OtherIncomeLine, FundingSource.OtherIncome, other.Sum(f => f.Amount), other.Sum(f => f.Share)))
+            .OrderByDescending(f => f.Amount).ToList();
+        var largestFunder = figures.Funders[0].Source == FundingSource.OtherIncome ? OtherIncomeLine : figures.LargestFunder;
+        return figures with { Funders = funders, LargestFunder = largestFunder };
+    }
+}
