@@ -14,26 +14,31 @@ public static class ReferralAttachments
         [".jpeg"] = "image/jpeg",
     };
 
-    /// <summary>Why the file cannot be attached, or null when it can.</summary>
-    public static string? Check(string? fileName, string? contentType, byte[] content)
+    /// <summary>Why the file cannot be attached, with the field at fault ("fileName" or "content"), or null when it can.</summary>
+    public static (string Field, string Message)? Check(string? fileName, string? contentType, byte[] content)
     {
-        if (string.IsNullOrWhiteSpace(fileName) || content.Length == 0)
+        if (string.IsNullOrWhiteSpace(fileName))
         {
-            return "Select a file to attach";
+            return ("fileName", "Give the file's name");
+        }
+
+        if (content.Length == 0)
+        {
+            return ("content", "Select a file to attach: this one is empty");
         }
 
         if (content.Length > ReferralAttachment.MaxBytes)
         {
-            return "The file must be smaller than 5 MB";
+            return ("content", "The file must be smaller than 5 MB");
         }
 
         if (Path.GetFileName(fileName).Length > ReferralAttachment.FileNameMaxLength)
         {
-            return $"The file name must be {ReferralAttachment.FileNameMaxLength} characters or fewer";
+            return ("fileName", $"The file name must be {ReferralAttachment.FileNameMaxLength} characters or fewer");
         }
 
         return Allowed.TryGetValue(Path.GetExtension(fileName), out var expected) && string.Equals(expected, contentType, StringComparison.OrdinalIgnoreCase)
             ? null
-            : "The file must be a PDF, Word or OpenDocument text, plain text, PNG or JPEG";
+            : ("fileName", "The file must be a PDF, Word or OpenDocument text, plain text, PNG or JPEG");
     }
 }

@@ -267,7 +267,7 @@ public sealed class ReferralWork(CommonwealDbContext db, PersonRecords records)
 
         if (ReferralAttachments.Check(fileName, contentType, content) is { } error)
         {
-            return CareResult<ReferralAttachment>.Invalid("file", error);
+            return CareResult<ReferralAttachment>.Invalid(error.Field, error.Message);
         }
 
         var attachment = new ReferralAttachment

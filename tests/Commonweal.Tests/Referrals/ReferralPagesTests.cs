@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using Commonweal.Accounts;
 using Commonweal.Referrals;
@@ -133,5 +134,31 @@ public sealed class ReferralPagesTests(CommonwealFactory factory) : IClassFixtur
         var report = await admin.GetStringAsync($"/admin/break-glass?person={personId}", Cancel);
         Assert.Contains(BreakGlass.DeclaredAction, report);
         Assert.Equal(HttpStatusCode.Forbidden, (await duty.GetAsync("/admin/break-glass", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Attach_OnTheReferralPage_ThenDownload_AndAProgramIsRefusedBesideTheField()
+    {
+        var (linkWorker, _, referralId) = await ReferredOnThePagesAsync();
+
+        async Task<HttpResponseMessage> UploadAsync(string name, string type, byte[] bytes)
+        {
+            var page = await linkWorker.GetDocumentAsync($"/referrals/{referralId}");
+            var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("form[action*='handler=Attach'] input[name=__RequestVerificationToken]")!.Value;
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "Upload", name } };
+            return await linkWorker.PostAsync($"/referrals/{referralId}?handler=Attach", form, Cancel);
+        }
+
+        var attached = await UploadAsync("care-summary.txt", "text/plain", "Allergic to penicillin."u8.ToArray());
+        var html = await attached.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("care-summary.txt is attached", html);
+        var link = (await Forms.ParseAsync(attached)).QuerySelectorAll<AngleSharp.Html.Dom.IHtmlAnchorElement>("a").Single(a => a.TextContent == "care-summary.txt").GetAttribute("href")!;
+        Assert.Equal("Allergic to penicillin.", await linkWorker.GetStringAsync(link, Cancel));
+
+        var refused = await UploadAsync("setup.exe", "application/octet-stream", [0x4d, 0x5a]);
+        var summary = (await Forms.ParseAsync(refused)).ErrorSummary();
+        Assert.Contains("The file must be a PDF", summary);
     }
 }

@@ -359,4 +359,36 @@ public sealed class ReferralsApiTests(CommonwealFactory factory) : IClassFixture
         Assert.All(reads, r => Assert.Equal($"user:{DemoAccounts.Practitioner}", r.Actor));
         Assert.StartsWith("CareTeam", reads[^1].Reason);
     }
+
+    [Fact]
+    public async Task Attachments_TheOtherSideDownloadsTheSameBytes_OutsidersCannot_BadFilesAreNamed_AndTheLogHoldsNoContent()
+    {
+        var (linkWorker, _, referralId, _) = await SentReferralAsync();
+        var kitchen = await factory.SignedInClientAsync(DemoAccounts.ProviderAdmin);
+        var letter = "%PDF-1.4 referral letter for the kitchen (attachment-secret-51c2)"u8.ToArray();
+
+        var added = await OkAsync(await linkWorker.PostAsJsonAsync($"/api/referrals/{referralId}/attachments",
+            new { fileName = "letter.pdf", contentType = "application/pdf", content = Convert.ToBase64String(letter) }, Json, Cancel), HttpStatusCode.Created);
+        var download = await kitchen.GetAsync($"/api/referrals/{referralId}/attachments/{added.GetProperty("id").GetGuid()}", Cancel);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(letter, await download.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(letter)), added.GetProperty("sha256").GetString());
+
+        var outsider = await OutsiderAsync();
+        await ProblemAsync(await outsider.GetAsync($"/api/referrals/{referralId}/attachments/{added.GetProperty("id").GetGuid()}", Cancel), HttpStatusCode.Forbidden);
+        await ProblemAsync(await outsider.PostAsJsonAsync($"/api/referrals/{referralId}/attachments",
+            new { fileName = "x.pdf", contentType = "application/pdf", content = Convert.ToBase64String(letter) }, Json, Cancel), HttpStatusCode.Forbidden);
+
+        var program = await ProblemAsync(await linkWorker.PostAsJsonAsync($"/api/referrals/{referralId}/attachments",
+            new { fileName = "tool.exe", contentType = "application/octet-stream", content = Convert.ToBase64String(letter) }, Json, Cancel), HttpStatusCode.BadRequest);
+        Assert.True(program.GetProperty("errors").TryGetProperty("fileName", out _));
+        var garbled = await ProblemAsync(await linkWorker.PostAsJsonAsync($"/api/referrals/{referralId}/attachments",
+            new { fileName = "letter.pdf", contentType = "application/pdf", content = "not base64!" }, Json, Cancel), HttpStatusCode.BadRequest);
+        Assert.True(garbled.GetProperty("errors").TryGetProperty("content", out _));
+
+        await using var db = factory.CreateDbContext();
+        var logged = await db.AuditEvents.Where(e => e.EntityType == nameof(ReferralAttachment)).Select(e => e.Summary).ToListAsync(Cancel);
+        Assert.NotEmpty(logged);
+        Assert.DoesNotContain(logged, summary => summary.Contains(Convert.ToBase64String(letter), StringComparison.Ordinal) || summary.Contains("attachment-secret-51c2", StringComparison.Ordinal));
+    }
 }

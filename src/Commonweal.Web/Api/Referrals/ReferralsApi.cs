@@ -39,6 +39,8 @@ public static class ReferralsApi
         }
 
         referrals.MapPost("/{id:guid}/messages", Message).WithSummary("Send a message about the referral to the other side");
+        referrals.MapPost("/{id:guid}/attachments", Attach).WithSummary("Attach a document (PDF, Word, OpenDocument, text, PNG or JPEG, up to 5 MB), its content in base64");
+        referrals.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).WithSummary("A document attached to the referral; the download is audited");
         api.MapGet("/organisations/{id:guid}/referrals", Queue).WithTags("Referrals").WithSummary("Referrals received by the organisation's services (its practitioners and admins)");
 
         var glass = api.MapGroup("/admin/break-glass").WithTags("People");
@@ -57,6 +59,8 @@ public static class ReferralsApi
     public sealed record MemberRequest(string? Email, Guid? OrganisationId, string? Role);
 
     public sealed record MessageRequest(string? Text);
+
+    public sealed record AttachmentRequest(string? FileName, string? ContentType, string? Content);
 
     public sealed record ReviewRequest(BreakGlassReview? Review, string? Note);
 
@@ -202,6 +206,34 @@ public static class ReferralsApi
         return result.Succeeded
             ? TypedResults.Created($"/api/referrals/{id}", Describe(result.Value!))
             : CareResults.Problem(result);
+    }
+
+    private static async Task<IResult> Attach(ReferralWork work, ClaimsPrincipal user, Guid id, AttachmentRequest request)
+    {
+        byte[] content;
+        try
+        {
+            content = Convert.FromBase64String(request.Content ?? "");
+        }
+        catch (FormatException)
+        {
+            return ApiProblems.Field("content", "Send the file's content in base64");
+        }
+
+        var result = await work.AttachAsync(id, request.FileName, request.ContentType, content, user.Viewer());
+        if (!result.Succeeded)
+        {
+            return CareResults.Problem(result);
+        }
+
+        var a = result.Value!;
+        return TypedResults.Created($"/api/referrals/{id}/attachments/{a.Id}", new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256));
+    }
+
+    private static async Task<IResult> Download(ReferralWork work, ClaimsPrincipal user, Guid id, Guid attachmentId)
+    {
+        var result = await work.DownloadAsync(id, attachmentId, user.Viewer());
+        return result.Succeeded ? TypedResults.File(result.Value!.Content, result.Value.ContentType, result.Value.FileName) : CareResults.Problem(result);
     }
 
     private static async Task<IResult> Sent(ReferralQueues queues, ClaimsPrincipal user, int page = 1)

@@ -22,6 +22,9 @@ public sealed class DetailsModel(ReferralWork work) : PageModel
     [BindProperty]
     public string? Message { get; set; }
 
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
     public IEnumerable<ReferralAction> Actions => View is null ? [] : Enum.GetValues<ReferralAction>()
         .Where(a => ReferralLifecycle.Allows(View.Referral.Status, a) && (ReferralLifecycle.IsReferrers(a) ? IsReferrer : IsReceiver));
 
@@ -56,6 +59,44 @@ public sealed class DetailsModel(ReferralWork work) : PageModel
         }
 
         return Redirect($"/referrals/{id}#messages");
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(Guid id)
+    {
+        var content = Array.Empty<byte>();
+        if (Upload is { Length: > 0 and <= ReferralAttachment.MaxBytes })
+        {
+            using var buffer = new MemoryStream();
+            await Upload.CopyToAsync(buffer);
+            content = buffer.ToArray();
+        }
+        else if (Upload is { Length: > ReferralAttachment.MaxBytes })
+        {
+            // Too big to read: the core refuses it by its size alone.
+            content = new byte[ReferralAttachment.MaxBytes + 1];
+        }
+
+        var result = await work.AttachAsync(id, Upload?.FileName, Upload?.ContentType, content, User.Viewer());
+        if (!result.Succeeded)
+        {
+            await LoadAsync(id);
+            ModelState.AddModelError(result.Validation is null ? string.Empty : nameof(Upload), result.Message!);
+            return Page();
+        }
+
+        TempData["Banner"] = $"{result.Value!.FileName} is attached to the referral.";
+        return Redirect($"/referrals/{id}#attachments");
+    }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId)
+    {
+        var result = await work.DownloadAsync(id, attachmentId, User.Viewer());
+        if (!result.Succeeded)
+        {
+            return result.ErrorCode == PersonErrors.NotFound ? NotFound() : Forbid();
+        }
+
+        return File(result.Value!.Content, result.Value.ContentType, result.Value.FileName);
     }
 
     private async Task LoadAsync(Guid id)
