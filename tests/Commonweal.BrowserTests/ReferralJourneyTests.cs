@@ -50,6 +50,7 @@ public sealed class ReferralJourneyTests(BrowserFixture site) : IClassFixture<Br
 
         // The kitchen finds it in its queue, accepts, starts and completes it, messaging the link worker.
         var kitchen = await site.SignedInPageAsync(DemoAccounts.ProviderAdmin);
+        await kitchen.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
         await kitchen.GetByRole(AriaRole.Link, new() { Name = "Referrals", Exact = true }).ClickAsync();
         await kitchen.AssertAccessibleAsync();
         await Assertions.Expect(kitchen.Locator("main")).Not.ToContainTextAsync("Lindqvist");
