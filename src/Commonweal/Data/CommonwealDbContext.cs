@@ -134,6 +134,7 @@ public sealed class CommonwealDbContext(
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        using var turn = Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Database, cancellationToken) : null;
         await using var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
