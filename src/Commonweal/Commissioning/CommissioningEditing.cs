@@ -117,6 +117,14 @@ public sealed class CommissioningEditing(CommonwealDbContext db)
         return CommissioningResult<CommissioningPlan>.Ok(plan);
     }
 
+    /// <summary>Publishes a draft: from now on anyone may read the plan and its area's needs. Publishing again changes nothing.</summary>
+    public async Task PublishAsync(Guid planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.CommissioningPlans.FirstAsync(p => p.Id == planId, cancellationToken);
+        plan.PublishedAt ??= db.Now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Sets the budget for one need of the plan's area: a second line for the same need replaces the first.</summary>
     public async Task<CommissioningResult<PlanLine>> SetLineAsync(CommissioningPlan plan, PlanLineInput input, CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,7 @@ public static class CommissioningApi
         group.MapPost("/plans", AddPlan).WithSummary("Create a commissioner's plan for an area and financial year");
         group.MapGet("/plans/{id:guid}", GetPlan).AllowAnonymous().WithSummary("A plan's figures: spend against burden, needs with no budget and no service, overlaps and gaps");
         group.MapPost("/plans/{id:guid}/lines", SetLine).WithSummary("Set the plan's budget for one need or condition");
+        group.MapPost("/plans/{id:guid}/publish", Publish).WithSummary("Publish a draft plan: it becomes public");
         group.MapPost("/pools", AddPool).WithSummary("Create a pooled fund of several commissioners with agreed shares");
         group.MapGet("/pools/{id:guid}", GetPool).WithSummary("A pooled fund's contributions and spend per commissioner");
         group.MapPost("/pools/{id:guid}/opportunities", DrawOn).WithSummary("Let a joint opportunity draw on the pool (its commissioners must be members)");
@@ -126,6 +127,24 @@ public static class CommissioningApi
 
         var result = await new CommissioningEditing(db).SetLineAsync(plan, input);
         return result.IsValid ? TypedResults.Ok(new Created(result.Value!.Id)) : Problem(result.Errors);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Publish(CommonwealDbContext db, HttpContext http, Guid id)
+    {
+        var plan = await db.CommissioningPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+        var viewer = InsightApi.ViewerOf(http.User);
+        if (plan is null || !CommissioningAccess.CanSeePlan(viewer, plan))
+        {
+            return ApiProblems.NotFound("Plan");
+        }
+
+        if (!CommissioningAccess.CanEditFor(viewer, plan.CommissionerOrganisationId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        await new CommissioningEditing(db).PublishAsync(id);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<Created>, ValidationProblem, ForbidHttpResult>> AddPool(CommonwealDbContext db, HttpContext http, PoolInput input)
