@@ -25,7 +25,7 @@ public static class DemoCommissioning
     private const string Icb = "NHS North East London Integrated Care Board";
     private const string Council = "London Borough of Tower Hamlets";
 
-    /// <param name="withDirectory">Needs link to the needs taxonomy, which is seeded with the directory.</param>
+    // The needs taxonomy is seeded with the directory, so social needs (and terms) only come with it.
     public static void AddTo(CommonwealDbContext db, IReadOnlyDictionary<string, Organisation> organisations, DateTime now, bool withDirectory)
     {
         var icb = organisations[Icb].Id;
