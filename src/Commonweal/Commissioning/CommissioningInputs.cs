@@ -77,7 +77,7 @@ public sealed class AreaValidator : AbstractValidator<AreaInput>
         RuleFor(a => a.Name).NotEmpty().WithMessage("Enter the area's name")
             .MaximumLength(NeedsArea.NameMaxLength).WithMessage($"Name must be {NeedsArea.NameMaxLength} characters or fewer");
         RuleFor(a => a.Outcodes).NotEmpty().WithMessage("Enter at least one outcode, such as E3")
-            .Must(o => o!.Count <= 200).When(a => a.Outcodes is not null).WithMessage("Enter 200 outcodes or fewer");
+            .Must(o => o!.Count <= 200).When(a => a.Outcodes is not null, ApplyConditionTo.CurrentValidator).WithMessage("Enter 200 outcodes or fewer");
         RuleForEach(a => a.Outcodes).Must(o => o is not null && CommissioningFormats.Outcode().IsMatch(o.Trim().ToUpperInvariant()))
             .WithMessage("Enter an outcode like E3 or EC1A (the first half of a postcode)");
     }
@@ -93,22 +93,22 @@ public sealed class NeedValidator : AbstractValidator<NeedInput>
         When(n => n.Kind == NeedKind.Condition, () =>
         {
             RuleFor(n => n.Prevalence).NotNull().WithMessage("Enter the prevalence (per 1,000 people or a count)")
-                .GreaterThanOrEqualTo(0).When(n => n.Prevalence is not null).WithMessage("Prevalence must be 0 or more");
+                .GreaterThanOrEqualTo(0).When(n => n.Prevalence is not null, ApplyConditionTo.CurrentValidator).WithMessage("Prevalence must be 0 or more");
             RuleFor(n => n.Prevalence).LessThanOrEqualTo(1000).When(n => n.PrevalenceUnit == PrevalenceUnit.PerThousand)
                 .WithMessage("Prevalence per 1,000 must be 1,000 or less");
-            RuleFor(n => n.PrevalenceUnit).NotNull().When(n => n.Prevalence is not null).WithMessage("Select per 1,000 or count for the prevalence");
-            RuleFor(n => n.Burden).GreaterThanOrEqualTo(0).When(n => n.Burden is not null).WithMessage("Burden must be 0 or more");
-            RuleFor(n => n.Burden).LessThanOrEqualTo(100).When(n => n.BurdenUnit == BurdenUnit.Percent).WithMessage("Burden as a share must be 100% or less");
-            RuleFor(n => n.BurdenUnit).NotNull().When(n => n.Burden is not null).WithMessage("Select DALYs or percent for the burden");
+            RuleFor(n => n.PrevalenceUnit).NotNull().When(n => n.Prevalence is not null, ApplyConditionTo.CurrentValidator).WithMessage("Select per 1,000 or count for the prevalence");
+            RuleFor(n => n.Burden).GreaterThanOrEqualTo(0).When(n => n.Burden is not null, ApplyConditionTo.CurrentValidator).WithMessage("Burden must be 0 or more");
+            RuleFor(n => n.Burden).LessThanOrEqualTo(100).When(n => n.BurdenUnit == BurdenUnit.Percent, ApplyConditionTo.CurrentValidator).WithMessage("Burden as a share must be 100% or less");
+            RuleFor(n => n.BurdenUnit).NotNull().When(n => n.Burden is not null, ApplyConditionTo.CurrentValidator).WithMessage("Select DALYs or percent for the burden");
             RuleFor(n => n.OrphanetCode).Must(c => CommissioningFormats.Orphanet().IsMatch(c!.Trim()))
-                .When(n => !string.IsNullOrWhiteSpace(n.OrphanetCode)).WithMessage("Enter the Orphanet code as ORPHA: and digits, like ORPHA:262");
+                .When(n => !string.IsNullOrWhiteSpace(n.OrphanetCode), ApplyConditionTo.CurrentValidator).WithMessage("Enter the Orphanet code as ORPHA: and digits, like ORPHA:262");
             RuleFor(n => n.EstimatedPeople).Null().WithMessage("Give a condition's prevalence rather than an estimated number of people");
         });
         When(n => n.Kind == NeedKind.Social, () =>
         {
             RuleFor(n => n.Term).NotNull().WithMessage("Select the need from the needs taxonomy");
             RuleFor(n => n.EstimatedPeople).NotNull().WithMessage("Enter the estimated number of people with the need")
-                .GreaterThanOrEqualTo(0).When(n => n.EstimatedPeople is not null).WithMessage("Estimated people must be 0 or more");
+                .GreaterThanOrEqualTo(0).When(n => n.EstimatedPeople is not null, ApplyConditionTo.CurrentValidator).WithMessage("Estimated people must be 0 or more");
             RuleFor(n => n.Rare).Equal(false).WithMessage("Only a health condition can be rare");
             RuleFor(n => n.OrphanetCode).Empty().WithMessage("Only a health condition has an Orphanet code");
             RuleFor(n => n.Burden).Null().WithMessage("Only a health condition has a disease burden");
@@ -124,7 +124,7 @@ public sealed class PlanValidator : AbstractValidator<PlanInput>
         RuleFor(p => p.Title).NotEmpty().WithMessage("Enter the plan's title")
             .MaximumLength(CommissioningPlan.TitleMaxLength).WithMessage($"Title must be {CommissioningPlan.TitleMaxLength} characters or fewer");
         RuleFor(p => p.Year).NotNull().WithMessage("Enter the financial year the plan is for")
-            .InclusiveBetween(2000, 2100).When(p => p.Year is not null).WithMessage("Enter a financial year from 2000 to 2100");
+            .InclusiveBetween(2000, 2100).When(p => p.Year is not null, ApplyConditionTo.CurrentValidator).WithMessage("Enter a financial year from 2000 to 2100");
     }
 }
 
@@ -133,8 +133,8 @@ public sealed class PlanLineValidator : AbstractValidator<PlanLineInput>
     public PlanLineValidator()
     {
         RuleFor(l => l.Amount).NotNull().WithMessage("Enter the amount in pounds")
-            .GreaterThanOrEqualTo(0).When(l => l.Amount is not null).WithMessage("Amount must be £0 or more")
-            .LessThan(10_000_000_000m).When(l => l.Amount is not null).WithMessage("Amount must be less than £10 billion");
+            .GreaterThanOrEqualTo(0).When(l => l.Amount is not null, ApplyConditionTo.CurrentValidator).WithMessage("Amount must be £0 or more")
+            .LessThan(10_000_000_000m).When(l => l.Amount is not null, ApplyConditionTo.CurrentValidator).WithMessage("Amount must be less than £10 billion");
     }
 }
 
@@ -145,20 +145,20 @@ public sealed class PoolValidator : AbstractValidator<PoolInput>
         RuleFor(p => p.Name).NotEmpty().WithMessage("Enter the pooled fund's name")
             .MaximumLength(PooledFund.NameMaxLength).WithMessage($"Name must be {PooledFund.NameMaxLength} characters or fewer");
         RuleFor(p => p.Members).NotNull().WithMessage("Add the commissioners pooling money")
-            .Must(m => m!.Count >= 2).When(p => p.Members is not null).WithMessage("A pooled fund needs at least two commissioners")
-            .Must(m => m!.Select(x => x.Organisation).Distinct().Count() == m!.Count).When(p => p.Members is not null).WithMessage("Each commissioner can be in the pool once")
-            .Must(m => m!.Sum(x => x.Share ?? 0) == 100).When(p => p.Members is { Count: >= 2 } m && m.All(x => x.Share is not null))
+            .Must(m => m!.Count >= 2).When(p => p.Members is not null, ApplyConditionTo.CurrentValidator).WithMessage("A pooled fund needs at least two commissioners")
+            .Must(m => m!.Select(x => x.Organisation).Distinct().Count() == m!.Count).When(p => p.Members is not null, ApplyConditionTo.CurrentValidator).WithMessage("Each commissioner can be in the pool once")
+            .Must(m => m!.Sum(x => x.Share ?? 0) == 100).When(p => p.Members is { Count: >= 2 } m && m.All(x => x.Share is not null), ApplyConditionTo.CurrentValidator)
             .WithMessage("The shares must add up to 100%");
         RuleForEach(p => p.Members).ChildRules(m =>
         {
             m.RuleFor(x => x.Organisation).NotEmpty().WithMessage("Give the commissioner's organisation id");
             m.RuleFor(x => x.Amount).NotNull().WithMessage("Enter the amount pooled in pounds")
-                .GreaterThan(0).When(x => x.Amount is not null).WithMessage("Amount must be more than £0")
-                .LessThan(10_000_000_000m).When(x => x.Amount is not null).WithMessage("Amount must be less than £10 billion");
+                .GreaterThan(0).When(x => x.Amount is not null, ApplyConditionTo.CurrentValidator).WithMessage("Amount must be more than £0")
+                .LessThan(10_000_000_000m).When(x => x.Amount is not null, ApplyConditionTo.CurrentValidator).WithMessage("Amount must be less than £10 billion");
             m.RuleFor(x => x.Share).NotNull().WithMessage("Enter the agreed share as a percentage")
-                .GreaterThan(0).When(x => x.Share is not null).WithMessage("Share must be more than 0%")
-                .LessThanOrEqualTo(100).When(x => x.Share is not null).WithMessage("Share must be 100% or less")
-                .Must(s => decimal.Round(s!.Value, 2) == s.Value).When(x => x.Share is not null).WithMessage("Share can have at most two decimal places");
+                .GreaterThan(0).When(x => x.Share is not null, ApplyConditionTo.CurrentValidator).WithMessage("Share must be more than 0%")
+                .LessThanOrEqualTo(100).When(x => x.Share is not null, ApplyConditionTo.CurrentValidator).WithMessage("Share must be 100% or less")
+                .Must(s => decimal.Round(s!.Value, 2) == s.Value).When(x => x.Share is not null, ApplyConditionTo.CurrentValidator).WithMessage("Share can have at most two decimal places");
         });
     }
 }

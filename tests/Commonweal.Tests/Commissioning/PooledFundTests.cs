@@ -153,8 +153,11 @@ public sealed class PooledFundTests(CommonwealFactory factory) : IClassFixture<C
         Assert.NotEqual(HttpStatusCode.Created, (await third.PostAsJsonAsync("/api/commissioning/pools", Pool(a), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsJsonAsync("/api/commissioning/pools", Pool(a), Cancel)).StatusCode);
 
-        var page = await (await icb.GetAsync($"/commissioning/pools/{pool}", Cancel)).Content.ReadAsStringAsync(Cancel);
-        Assert.Contains("£600,000", page);
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await icb.GetStringAsync($"/commissioning/pools/{pool}", Cancel), Cancel);
+        var rows = page.QuerySelectorAll("tr.cw-pool-member").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("£600,000", rows[0]);
+        Assert.Contains("60%", rows[0]);
         var csv = await icb.GetStringAsync($"/commissioning/pools/{pool}?handler=Csv&table=members", Cancel);
         Assert.Contains($"{a.Icb},", csv);
         Assert.Contains("60.00,600000.00,0.00,600000.00", csv);

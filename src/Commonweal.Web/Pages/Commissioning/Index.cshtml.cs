@@ -25,10 +25,13 @@ public sealed class IndexModel(CommonwealDbContext db) : PageModel
             plans = plans.Where(p => p.CommissionerOrganisationId == c);
         }
 
-        Plans = await plans
-            .Join(db.Organisations, p => p.CommissionerOrganisationId, o => o.Id, (p, o) => new PlanLink(p.Id, p.Title, o.Name, p.Area!.Name, p.Year, p.PublishedAt != null))
-            .OrderByDescending(p => p.Year).ThenBy(p => p.Title)
+        var rows = await plans
+            .Select(p => new { p.Id, p.Title, p.CommissionerOrganisationId, Area = p.Area!.Name, p.Year, Published = p.PublishedAt != null })
             .ToListAsync();
+        var ids = rows.Select(r => r.CommissionerOrganisationId).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        Plans = rows.Select(r => new PlanLink(r.Id, r.Title, names[r.CommissionerOrganisationId], r.Area, r.Year, r.Published))
+            .OrderByDescending(p => p.Year).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
         var commissioning = viewer.CommissionerIn.ToList();
         var pools = await db.PooledFunds.AsNoTracking().Where(p => p.Members.Any(m => commissioning.Contains(m.OrganisationId)))
             .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync();
