@@ -195,6 +195,31 @@ public sealed class PlanFiguresTests(CommonwealFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task BudgetPage_CommissionerSetsALine_BadAmountNamesTheField_OthersAreRefused()
+    {
+        var a = await ArrangeAsync(publish: true);
+        var own = await factory.SignedInClientAsync(a.CommissionerEmail);
+        var need = (await GetPlanAsync(own, a.Plan)).GetProperty("needs").EnumerateArray().Single(n => n.GetProperty("name").GetString() == "Back pain").GetProperty("id").GetGuid();
+
+        var bad = await Forms.ParseAsync(await own.SubmitAsync($"/commissioning/plans/{a.Plan}/budget", new Dictionary<string, string> { ["Input.Need"] = need.ToString(), ["Input.Amount"] = "-5" }));
+        Assert.Contains("Amount must be £0 or more", bad.ErrorSummary());
+
+        var saved = await own.SubmitAsync($"/commissioning/plans/{a.Plan}/budget", new Dictionary<string, string> { ["Input.Need"] = need.ToString(), ["Input.Amount"] = "25000" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var body = await GetPlanAsync(own, a.Plan);
+        var backPain = body.GetProperty("spendVsBurden").EnumerateArray().Single(r => r.GetProperty("condition").GetString() == "Back pain");
+        // £25,000 of £125,000: 0.2.
+        Assert.Equal(0.2, backPain.GetProperty("spendShare").GetDouble(), 9);
+        Assert.DoesNotContain(body.GetProperty("noBudgetNoService").EnumerateArray(), u => u.GetProperty("name").GetString() == "Back pain");
+
+        var other = await factory.SignedInClientAsync(a.OtherCommissionerEmail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/commissioning/plans/{a.Plan}/budget", Cancel)).StatusCode);
+        var provider = await factory.SignedInClientAsync(a.ProviderEmail);
+        var crafted = await provider.PostWithTokenAsync($"/commissioning/plans/{a.Plan}/budget", new Dictionary<string, string> { ["Input.Need"] = need.ToString(), ["Input.Amount"] = "1" });
+        Assert.Equal(HttpStatusCode.Forbidden, crafted.StatusCode);
+    }
+
+    [Fact]
     public void Compute_WithNoBudgetAtAll_GivesZeroSpendSharesRatherThanDividingByZero()
     {
         var needs = new List<AreaNeed>

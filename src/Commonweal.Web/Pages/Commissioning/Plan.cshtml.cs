@@ -17,6 +17,8 @@ public sealed class PlanModel(CommonwealDbContext db) : PageModel
 
     public IReadOnlyDictionary<Guid, decimal> Budgets { get; private set; } = new Dictionary<Guid, decimal>();
 
+    public bool CanEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id, string? table)
@@ -58,6 +60,7 @@ public sealed class PlanModel(CommonwealDbContext db) : PageModel
         }
 
         Report = report;
+        CanEdit = CommissioningAccess.CanEditFor(InsightApi.ViewerOf(User), report.Plan.CommissionerOrganisationId);
         Budgets = report.Plan.Lines.GroupBy(l => l.NeedId).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
         return null;
     }
