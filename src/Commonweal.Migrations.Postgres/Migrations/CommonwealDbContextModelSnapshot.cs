@@ -247,6 +247,217 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.HasAnnotation("Commonweal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Commonweal.Commissioning.AreaNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Burden")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("BurdenUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EstimatedPeople")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsRare")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrphanetCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("Prevalence")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("PrevalenceUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("TaxonomyTermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("TaxonomyTermId");
+
+                    b.ToTable("area_needs", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.CommissioningPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommissionerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("CommissionerOrganisationId", "AreaId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("commissioning_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.NeedsArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommissionerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("Outcodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionerOrganisationId");
+
+                    b.ToTable("needs_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PlanLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("plan_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PooledFundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PooledFundId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("pool_members", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolOpportunity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PooledFundId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.HasIndex("PooledFundId");
+
+                    b.ToTable("pool_opportunities", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PooledFund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pooled_funds", (string)null);
+                });
+
             modelBuilder.Entity("Commonweal.Directory.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2994,6 +3205,91 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Commonweal.Commissioning.AreaNeed", b =>
+                {
+                    b.HasOne("Commonweal.Commissioning.NeedsArea", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Directory.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.CommissioningPlan", b =>
+                {
+                    b.HasOne("Commonweal.Commissioning.NeedsArea", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.NeedsArea", b =>
+                {
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PlanLine", b =>
+                {
+                    b.HasOne("Commonweal.Commissioning.AreaNeed", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Commissioning.CommissioningPlan", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolMember", b =>
+                {
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Commissioning.PooledFund", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PooledFundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolOpportunity", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Commissioning.PooledFund", null)
+                        .WithMany("Opportunities")
+                        .HasForeignKey("PooledFundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commonweal.Directory.Schedule", b =>
                 {
                     b.HasOne("Commonweal.Directory.ServiceAtLocation", null)
@@ -3662,6 +3958,23 @@ namespace Commonweal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Commonweal.Accounts.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.CommissioningPlan", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.NeedsArea", b =>
+                {
+                    b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PooledFund", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Opportunities");
                 });
 
             modelBuilder.Entity("Commonweal.Directory.Service", b =>

@@ -241,6 +241,217 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Commonweal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Commonweal.Commissioning.AreaNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Burden")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BurdenUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EstimatedPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrphanetCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Prevalence")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrevalenceUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaxonomyTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("TaxonomyTermId");
+
+                    b.ToTable("area_needs", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.CommissioningPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommissionerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("CommissionerOrganisationId", "AreaId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("commissioning_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.NeedsArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommissionerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Outcodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionerOrganisationId");
+
+                    b.ToTable("needs_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PlanLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("plan_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PooledFundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PooledFundId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("pool_members", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolOpportunity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PooledFundId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.HasIndex("PooledFundId");
+
+                    b.ToTable("pool_opportunities", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PooledFund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pooled_funds", (string)null);
+                });
+
             modelBuilder.Entity("Commonweal.Directory.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2982,6 +3193,91 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Commonweal.Commissioning.AreaNeed", b =>
+                {
+                    b.HasOne("Commonweal.Commissioning.NeedsArea", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Directory.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.CommissioningPlan", b =>
+                {
+                    b.HasOne("Commonweal.Commissioning.NeedsArea", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.NeedsArea", b =>
+                {
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PlanLine", b =>
+                {
+                    b.HasOne("Commonweal.Commissioning.AreaNeed", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Commissioning.CommissioningPlan", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolMember", b =>
+                {
+                    b.HasOne("Commonweal.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Commissioning.PooledFund", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PooledFundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PoolOpportunity", b =>
+                {
+                    b.HasOne("Commonweal.Procurement.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Commissioning.PooledFund", null)
+                        .WithMany("Opportunities")
+                        .HasForeignKey("PooledFundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commonweal.Directory.Schedule", b =>
                 {
                     b.HasOne("Commonweal.Directory.ServiceAtLocation", null)
@@ -3650,6 +3946,23 @@ namespace Commonweal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Commonweal.Accounts.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.CommissioningPlan", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.NeedsArea", b =>
+                {
+                    b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("Commonweal.Commissioning.PooledFund", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Opportunities");
                 });
 
             modelBuilder.Entity("Commonweal.Directory.Service", b =>

@@ -1,3 +1,4 @@
+using Commonweal.Web.Api.Commissioning;
 using Commonweal.Web.Api.Insight;
 using Commonweal.Web.Api.Ocds;
 using Commonweal.Web.Api.Organisations;
@@ -24,6 +25,7 @@ public static class CommonwealApi
         api.MapCarePlanApi();
         api.MapConcernsApi();
         api.MapInsightApi();
+        api.MapCommissioningApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
         app.MapOcdsApi();

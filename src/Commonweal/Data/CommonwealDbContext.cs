@@ -74,6 +74,13 @@ public sealed class CommonwealDbContext(
     public DbSet<Referrals.Concerns.Concern> Concerns => Set<Referrals.Concerns.Concern>();
     public DbSet<Referrals.Concerns.ConcernAcknowledgement> ConcernAcknowledgements => Set<Referrals.Concerns.ConcernAcknowledgement>();
     public DbSet<FundingRecord> FundingRecords => Set<FundingRecord>();
+    public DbSet<Commissioning.NeedsArea> NeedsAreas => Set<Commissioning.NeedsArea>();
+    public DbSet<Commissioning.AreaNeed> AreaNeeds => Set<Commissioning.AreaNeed>();
+    public DbSet<Commissioning.CommissioningPlan> CommissioningPlans => Set<Commissioning.CommissioningPlan>();
+    public DbSet<Commissioning.PlanLine> PlanLines => Set<Commissioning.PlanLine>();
+    public DbSet<Commissioning.PooledFund> PooledFunds => Set<Commissioning.PooledFund>();
+    public DbSet<Commissioning.PoolMember> PoolMembers => Set<Commissioning.PoolMember>();
+    public DbSet<Commissioning.PoolOpportunity> PoolOpportunities => Set<Commissioning.PoolOpportunity>();
 
     public Actor Actor => actor.Current;
 

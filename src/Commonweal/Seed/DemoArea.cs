@@ -76,6 +76,7 @@ public static class DemoArea
         Member(Person(DemoAccounts.SafeguardingLead, "Joanne Adeyemi"), Council, MembershipRole.SafeguardingLead);
         DemoProcurement.AddTo(db, organisations, commissioner.Id, now);
         DemoFunding.AddTo(db, organisations, DateOnly.FromDateTime(now));
+        DemoCommissioning.AddTo(db, organisations, now, withDirectory);
         await DemoPostcodes.AddMissingAsync(db, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
