@@ -48,16 +48,19 @@ public static class ReferralTestData
     public static Task<Guid> AnyNeedAsync(CommonwealDbContext db) =>
         db.TaxonomyTerms.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
 
+    private static int births;
+
     /// <summary>
-    /// The body of POST /api/people: a person with consent to care team sharing given verbally. The
-    /// birth date is random, so that people made by different tests are not taken for duplicates.
+    /// The body of POST /api/people: a person with consent to care team sharing given verbally. Each
+    /// call has a birth date of its own (a random one could repeat), so that people made by different
+    /// tests are never taken for duplicates.
     /// </summary>
     public static object PersonBody(Guid organisationId, string? nhsNumber = null, string familyName = "Begum", string? postcode = "E3 2AB") => new
     {
         nhsNumber = nhsNumber ?? NewNhsNumber(),
         givenName = "Amina",
         familyName,
-        dateOfBirth = new DateOnly(1930, 1, 1).AddDays(Random.Shared.Next(25_000)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        dateOfBirth = new DateOnly(1930, 1, 1).AddDays(Interlocked.Increment(ref births)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         postcode,
         phone = "020 7946 0000",
         contactPreference = "Phone",

@@ -12,6 +12,7 @@ namespace Commonweal.Tests.Referrals;
 public sealed class ReferralPagesTests(CommonwealFactory factory) : IClassFixture<CommonwealFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static int births;
 
     /// <summary>The link worker registers Amina Begum on the page and refers her to the kitchen's service on the page.</summary>
     private async Task<(HttpClient LinkWorker, Guid PersonId, Guid ReferralId)> ReferredOnThePagesAsync()
@@ -23,7 +24,8 @@ public sealed class ReferralPagesTests(CommonwealFactory factory) : IClassFixtur
         var registered = await linkWorker.SubmitAsync("/people/new", new Dictionary<string, string>
         {
             ["Input.GivenName"] = "Amina", ["Input.FamilyName"] = "Begum",
-            ["Input.DateOfBirth"] = $"{Random.Shared.Next(1, 28)}/{Random.Shared.Next(1, 12)}/{Random.Shared.Next(1930, 2000)}",
+            // A birth date of its own for each person, so that none is taken for a duplicate of another.
+            ["Input.DateOfBirth"] = new DateOnly(1940, 1, 1).AddDays(Interlocked.Increment(ref births)).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.ContactPreference"] = "Phone", ["Input.Phone"] = "020 7946 0000", ["Input.Role"] = "Link worker",
             ["Input.Consent.GivenBy"] = "Person", ["Input.Consent.Method"] = "Verbal",
         });
