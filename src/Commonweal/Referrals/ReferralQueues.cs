@@ -59,15 +59,13 @@ public sealed class ReferralQueues(CommonwealDbContext db)
         var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new
             {
-                r.Id, r.Reference, Service = r.Service!.Name, r.ReceivingOrganisationId, r.ReferrerOrganisationName, r.Urgency, r.Status, r.CreatedAt, r.StatusChangedAt,
+                r.Id, r.Reference, Service = r.Service!.Name, ReceivingOrganisation = r.Service.Organisation!.Name, r.ReferrerOrganisationName, r.Urgency, r.Status, r.CreatedAt, r.StatusChangedAt,
                 r.Person!.GivenName, r.Person.FamilyName,
                 Reasons = r.Reasons.Select(x => x.TaxonomyTerm!.Name).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var organisationIds = rows.Where(r => r.ReceivingOrganisationId is not null).Select(r => r.ReceivingOrganisationId!.Value).Distinct().ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         return new ReferralPage(
-            [.. rows.Select(r => new ReferralLine(r.Id, r.Reference, r.Service, r.ReceivingOrganisationId is { } o ? names.GetValueOrDefault(o) : null, r.ReferrerOrganisationName,
+            [.. rows.Select(r => new ReferralLine(r.Id, r.Reference, r.Service, r.ReceivingOrganisation, r.ReferrerOrganisationName,
                 r.Urgency, r.Status, r.CreatedAt, r.StatusChangedAt, Initials(r.GivenName, r.FamilyName), r.Reasons))],
             total, page, PageSize);
     }
