@@ -1,3 +1,4 @@
+using System.Data;
 using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Directory;
@@ -141,7 +142,21 @@ public sealed class CommonwealDbContext(
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        using var turn = Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Database, cancellationToken) : null;
+        // SQLite: audited saves queue for the single writer and share commits (see SqliteWriteQueue).
+        var queue = Database.CurrentTransaction is null ? SqliteWriteQueue.For(Database) : null;
+        if (queue is not null && !BulkInserts && Database.GetDbConnection().State == ConnectionState.Closed)
+        {
+            var saved = await queue.SaveInBatchAsync(
+                this, async head => await AppendAndSaveAsync(events, head, acceptAllChanges: false, cancellationToken), cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return saved;
+        }
+
+        using var turn = queue is null ? null : await queue.EnterAloneAsync(cancellationToken);
         await using var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -149,10 +164,23 @@ public sealed class CommonwealDbContext(
 
         var last = await AuditEvents.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
+            .Select(e => new SqliteWriteQueue.ChainHead(e.Sequence, e.Hash))
             .FirstOrDefaultAsync(cancellationToken);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditChain.Genesis;
+        var (written, _) = await AppendAndSaveAsync(
+            events, last == default ? new(0, AuditChain.Genesis) : last, acceptAllChangesOnSuccess, cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    /// <summary>Links the events to the chain after <paramref name="head"/> and saves them with the changes.</summary>
+    private async Task<(int Written, SqliteWriteQueue.ChainHead Head)> AppendAndSaveAsync(
+        List<AuditEvent> events, SqliteWriteQueue.ChainHead head, bool acceptAllChanges, CancellationToken cancellationToken)
+    {
+        var (sequence, previous) = head;
         foreach (var e in events)
         {
             AuditChain.Link(e, ++sequence, previous);
@@ -160,14 +188,22 @@ public sealed class CommonwealDbContext(
         }
 
         AuditEvents.AddRange(events);
-        var written = BulkInserts ? await BulkInserter.InsertAddedAsync(this, cancellationToken) : 0;
-        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (ownTransaction is not null)
+        try
         {
-            await ownTransaction.CommitAsync(cancellationToken);
+            var written = BulkInserts ? await BulkInserter.InsertAddedAsync(this, cancellationToken) : 0;
+            written += await base.SaveChangesAsync(acceptAllChanges, cancellationToken);
+            return (written, new(sequence, previous));
         }
+        catch
+        {
+            // Linked to a head that is no longer next; a retried save describes and links afresh.
+            foreach (var e in events)
+            {
+                Entry(e).State = EntityState.Detached;
+            }
 
-        return written;
+            throw;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
