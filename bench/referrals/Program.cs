@@ -120,6 +120,7 @@ async Task<Result> RunAsync(string name, Func<Worker, Random, Task<(HttpResponse
     var counted = 0;
     var errors = 0;
     var gate = new object();
+    var cpuBefore = ServerCpuSeconds();
     var stop = Stopwatch.StartNew();
     await Task.WhenAll(workers.Select((w, i) => Task.Run(async () =>
     {
@@ -145,13 +146,24 @@ async Task<Result> RunAsync(string name, Func<Worker, Random, Task<(HttpResponse
         }
     })));
     var elapsed = stop.Elapsed.TotalSeconds;
+    var cpuMs = (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, clientMs.Count);
     clientMs.Sort();
     serverMs.Sort();
     var result = new Result(counted / elapsed, Percentile(serverMs, 95));
     Console.WriteLine($"{name}: {counted} in {elapsed:N1} s, {result.Throughput:N0}/s, {errors} errors");
     Console.WriteLine($"  client ms p50 {Percentile(clientMs, 50):N1} p95 {Percentile(clientMs, 95):N1} p99 {Percentile(clientMs, 99):N1}");
     Console.WriteLine($"  server ms p50 {Percentile(serverMs, 50):N1} p95 {Percentile(serverMs, 95):N1} p99 {Percentile(serverMs, 99):N1}");
+    // CPU the server spent per request: unlike times, barely moved by other work on the machine.
+    Console.WriteLine($"  server CPU {cpuMs:N2} ms per request");
     return result;
+}
+
+// utime + stime of the server process, from /proc (fields 14 and 15, in clock ticks of 1/100 s).
+double ServerCpuSeconds()
+{
+    var stat = File.ReadAllText($"/proc/{serverPid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static double Percentile(List<double> sorted, int p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];

@@ -37,7 +37,7 @@ public sealed class Consents(CommonwealDbContext db, PersonRecords records)
             return CareResult<Consent>.Invalid("scope", "Consent to one referral is recorded when the referral is made");
         }
 
-        var validation = new ConsentInputValidator().Validate(input);
+        var validation = ConsentInputValidator.Instance.Validate(input);
         if (!validation.IsValid)
         {
             return CareResult<Consent>.Invalid(validation);

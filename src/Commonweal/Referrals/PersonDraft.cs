@@ -36,9 +36,12 @@ public sealed class PersonDraft
     public bool ConfirmNotDuplicate { get; set; }
 }
 
+/// <summary>Stateless, so one instance serves every call (building a validator costs more than running it).</summary>
 public sealed class ConsentInputValidator : AbstractValidator<ConsentInput>
 {
-    public ConsentInputValidator()
+    public static readonly ConsentInputValidator Instance = new();
+
+    private ConsentInputValidator()
     {
         RuleFor(c => c.GivenBy).NotNull().WithMessage("Select who gave consent");
         RuleFor(c => c.Method).NotNull().WithMessage("Select how consent was given");
@@ -86,6 +89,6 @@ public sealed class PersonDraftValidator : AbstractValidator<PersonDraft>
         RuleFor(p => p.Role).NotEmpty().WithMessage("Enter your role in the person's care, like link worker")
             .MaximumLength(CareTeamMember.RoleMaxLength).WithMessage($"Role must be {CareTeamMember.RoleMaxLength} characters or fewer");
         RuleFor(p => p.Consent).NotNull().WithMessage("Record the person's consent to share their record with their care team")
-            .SetValidator(new ConsentInputValidator()!);
+            .SetValidator(ConsentInputValidator.Instance!);
     }
 }

@@ -48,12 +48,16 @@ public sealed class PersonRecords(CommonwealDbContext db)
     /// <summary>Writes the read (or the refused attempt) into the audit chain now, whatever the caller does next.</summary>
     public async Task RecordAsync(Guid personId, PersonAccessResult access, string purpose, CancellationToken cancellationToken = default)
     {
+        Record(personId, access, purpose);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the read (or the refused attempt) to the caller's next save, to be committed with it.</summary>
+    public void Record(Guid personId, PersonAccessResult access, string purpose) =>
         db.RecordAudit(
             access.Allowed ? ReadAction : RefusedAction,
             nameof(Person),
             personId.ToString(),
             new { purpose, basis = access.Basis?.ToString(), code = access.Code },
             access.Allowed ? $"{access.Basis}: {access.Reason}" : access.Reason);
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

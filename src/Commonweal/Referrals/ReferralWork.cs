@@ -26,22 +26,60 @@ public sealed class ReferralWork(CommonwealDbContext db, PersonRecords records)
 {
     public async Task<CareResult<Referral>> CreateAsync(ReferralDraft draft, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        if (!viewer.IsSignedIn)
+        var made = await MakeAsync(draft, viewer, cancellationToken);
+        if (made.Succeeded)
         {
-            return CareResult<Referral>.Fail(PersonErrors.SignInRequired, "Sign in to make a referral.");
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var terms = (await db.TaxonomyTerms.AsNoTracking().Where(t => draft.Reasons.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var validation = new ReferralDraftValidator(terms).Validate(draft);
+        return made.Succeeded ? CareResult<Referral>.Ok(made.Value!.Referral) : CareResult<Referral>.From(made);
+    }
+
+    /// <summary>
+    /// Makes a referral and answers with it as its maker now sees it. The read that answer is, is
+    /// recorded in the same commit as the referral, so the answer costs no second write.
+    /// </summary>
+    public async Task<CareResult<ReferralView>> CreateAndReadAsync(ReferralDraft draft, Viewer viewer, string purpose, CancellationToken cancellationToken = default)
+    {
+        var made = await MakeAsync(draft, viewer, cancellationToken);
+        if (!made.Succeeded)
+        {
+            return CareResult<ReferralView>.From(made);
+        }
+
+        var (referral, facts) = made.Value!;
+        var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == referral.PersonId, cancellationToken);
+        var access = PersonAccess.ReadReferral(referral, facts, viewer, db.Now);
+        records.Record(referral.PersonId, access, $"{purpose}: referral {referral.Reference}");
+        await db.SaveChangesAsync(cancellationToken);
+        return access.Allowed
+            ? CareResult<ReferralView>.Ok(new ReferralView(referral, person, access, [], []))
+            : CareResult<ReferralView>.Fail(access.Code!, access.Reason);
+    }
+
+    /// <summary>
+    /// Checks a draft and adds the referral (and any consent given with it) to the context, unsaved,
+    /// with the access facts as they will stand once it is saved. The service and the reasons' terms
+    /// are tracked, so the referral's navigations are filled in for whoever reads it back.
+    /// </summary>
+    private async Task<CareResult<(Referral Referral, PersonAccessFacts Facts)>> MakeAsync(ReferralDraft draft, Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (!viewer.IsSignedIn)
+        {
+            return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Fail(PersonErrors.SignInRequired, "Sign in to make a referral.");
+        }
+
+        var terms = (await db.TaxonomyTerms.Where(t => draft.Reasons.Contains(t.Id)).ToListAsync(cancellationToken)).Select(t => t.Id).ToHashSet();
+        var validation = ReferralDraftValidator.Validate(draft, terms);
         if (!validation.IsValid)
         {
-            return CareResult<Referral>.Invalid(validation);
+            return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Invalid(validation);
         }
 
         var referringOrganisationId = draft.ReferringOrganisationId!.Value;
         if (!viewer.WorksWithPeopleIn(referringOrganisationId))
         {
-            return CareResult<Referral>.Refuse(PersonErrors.NotAllowed, nameof(ReferralDraft.ReferringOrganisationId),
+            return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Refuse(PersonErrors.NotAllowed, nameof(ReferralDraft.ReferringOrganisationId),
                 "You can refer only for an organisation where you are a practitioner or admin");
         }
 
@@ -50,24 +88,24 @@ public sealed class ReferralWork(CommonwealDbContext db, PersonRecords records)
         if (!facts.IsOnCareTeam(viewer))
         {
             // The same answer whether or not the person exists.
-            return CareResult<Referral>.Fail(PersonErrors.NotAllowed, PersonAccess.NoAccessMessage);
+            return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Fail(PersonErrors.NotAllowed, PersonAccess.NoAccessMessage);
         }
 
         if (!facts.SharesWithCareTeam(db.Now) && draft.Consent is null)
         {
-            return CareResult<Referral>.Refuse(PersonErrors.ConsentRequired, nameof(ReferralDraft.Consent),
+            return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Refuse(PersonErrors.ConsentRequired, nameof(ReferralDraft.Consent),
                 "Record the person's consent to this referral: they have not consented to sharing with their care team");
         }
 
-        var service = await db.Services.AsNoTracking().Include(s => s.Organisation).FirstOrDefaultAsync(s => s.Id == draft.ServiceId, cancellationToken);
+        var service = await db.Services.Include(s => s.Organisation).FirstOrDefaultAsync(s => s.Id == draft.ServiceId, cancellationToken);
         if (service is null)
         {
-            return CareResult<Referral>.Invalid(nameof(ReferralDraft.ServiceId), "No service in the directory has that id");
+            return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Invalid(nameof(ReferralDraft.ServiceId), "No service in the directory has that id");
         }
 
         if (ClosedToReferrals(service) is { } closed)
         {
-            return CareResult<Referral>.Refuse(PersonErrors.NotAcceptingReferrals, nameof(ReferralDraft.ServiceId), closed);
+            return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Refuse(PersonErrors.NotAcceptingReferrals, nameof(ReferralDraft.ServiceId), closed);
         }
 
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == referringOrganisationId).Select(o => o.Name).FirstAsync(cancellationToken);
@@ -95,11 +133,12 @@ public sealed class ReferralWork(CommonwealDbContext db, PersonRecords records)
         db.Referrals.Add(referral);
         if (draft.Consent is not null)
         {
-            db.Consents.Add(Consents.From(draft.Consent, personId, ConsentScope.Referral, referral.Id, viewer, db.Now));
+            var consent = Consents.From(draft.Consent, personId, ConsentScope.Referral, referral.Id, viewer, db.Now);
+            db.Consents.Add(consent);
+            facts = facts with { Consents = [.. facts.Consents, consent] };
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return CareResult<Referral>.Ok(referral);
+        return CareResult<(Referral Referral, PersonAccessFacts Facts)>.Ok((referral, facts));
     }
 
     /// <summary>Why a service cannot take a referral now, or null when it can.</summary>

@@ -183,6 +183,17 @@ public sealed class ReferralsApiTests(CommonwealFactory factory) : IClassFixture
         var consent = await db.Consents.SingleAsync(c => c.ReferralId == sent.GetProperty("id").GetGuid(), Cancel);
         Assert.Equal(ConsentScope.Referral, consent.Scope);
         Assert.Equal("Yusuf Begum", consent.RepresentativeName);
+
+        // The answer is the referral as its maker now sees it, on the strength of the consent just given,
+        // and that read is in the log.
+        Assert.Equal(service.Name, sent.GetProperty("service").GetString());
+        Assert.False(string.IsNullOrEmpty(sent.GetProperty("reasons")[0].GetProperty("name").GetString()));
+        Assert.Equal(personId, sent.GetProperty("person").GetProperty("id").GetGuid());
+        var referralId = sent.GetProperty("id").GetGuid().ToString();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "Referral.Created" && e.EntityId == referralId, Cancel));
+        var read = await db.AuditEvents.SingleAsync(e => e.Action == PersonRecords.ReadAction && e.EntityId == personId.ToString()
+            && e.Summary.Contains("API: referral sent"), Cancel);
+        Assert.StartsWith(nameof(AccessBasis.ReferralParty), read.Reason);
     }
 
     [Fact]

@@ -171,14 +171,10 @@ public static class ReferralsApi
 
     private static async Task<IResult> Create(ReferralWork work, ClaimsPrincipal user, ReferralDraft draft)
     {
-        var result = await work.CreateAsync(draft, user.Viewer());
-        if (!result.Succeeded)
-        {
-            return CareResults.Problem(result);
-        }
-
-        var view = await work.OpenAsync(result.Value!.Id, user.Viewer(), "API: referral sent");
-        return TypedResults.Created($"/api/referrals/{result.Value.Id}", Describe(view.Value!));
+        var view = await work.CreateAndReadAsync(draft, user.Viewer(), "API: referral sent");
+        return view.Succeeded
+            ? TypedResults.Created($"/api/referrals/{view.Value!.Referral.Id}", Describe(view.Value))
+            : CareResults.Problem(view);
     }
 
     private static async Task<IResult> GetReferral(ReferralWork work, ClaimsPrincipal user, Guid id)
