@@ -53,16 +53,19 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
 {
     private sealed record Row(Guid ServiceId, Guid ReferralId, OutcomeTimepoint Timepoint, DateOnly CompletedOn, DateTime RecordedAt, string Scale, double Score);
 
-    /// <summary>The figures for the scope, and for the comparison group of every service meeting the need (when given).</summary>
-    public async Task<OutcomeReport> ReportAsync(InstrumentDefinition instrument, OutcomeScope scope, Guid? comparisonNeed, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The figures for the scope, and for the comparison group: every service meeting the needs
+    /// (taxonomy terms) given in <c>comparisonNeeds</c>; none for no comparison.
+    /// </summary>
+    public async Task<OutcomeReport> ReportAsync(InstrumentDefinition instrument, OutcomeScope scope, IReadOnlyCollection<Guid>? comparisonNeeds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var inScope = await ServicesAsync(scope, cancellationToken);
         var main = await LoadAsync(inScope, instrument, from, to, cancellationToken);
         GroupFigures? comparison = null;
         IReadOnlyList<ServiceFigures> services = [];
-        if (comparisonNeed is { } need)
+        if (comparisonNeeds is { Count: > 0 })
         {
-            var group = await LoadAsync(await ServicesAsync(new OutcomeScope(OutcomeScopeKind.Need, need), cancellationToken), instrument, from, to, cancellationToken);
+            var group = await LoadAsync(await MeetingAsync(comparisonNeeds, cancellationToken), instrument, from, to, cancellationToken);
             comparison = Figures(instrument, group.Referred.Values.Sum(), group.Rows);
             services = await PerServiceAsync(instrument, group, cancellationToken);
         }
@@ -156,8 +159,7 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
             case OutcomeScopeKind.Organisation:
                 return db.Services.Where(s => s.OrganisationId == scope.Id).Select(s => s.Id);
             case OutcomeScopeKind.Need:
-                var terms = await TermAndChildrenAsync([scope.Id], cancellationToken);
-                return db.ServiceTaxonomyTerms.Where(t => terms.Contains(t.TaxonomyTermId)).Select(t => t.ServiceId).Distinct();
+                return await MeetingAsync([scope.Id], cancellationToken);
             case OutcomeScopeKind.Area:
                 var outcodes = await db.NeedsAreas.AsNoTracking().Where(a => a.Id == scope.Id).Select(a => a.Outcodes).FirstOrDefaultAsync(cancellationToken) ?? [];
                 return db.Services.Where(s => s.ServiceAtLocations.Any(l => l.Location!.Outcode != null && outcodes.Contains(l.Location.Outcode))).Select(s => s.Id);
@@ -183,6 +185,17 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
                 return services.Select(s => s.Id);
         }
     }
+
+    /// <summary>The services meeting any of the needs: tagged with the term or one of its child terms.</summary>
+    public async Task<IQueryable<Guid>> MeetingAsync(IReadOnlyCollection<Guid> needs, CancellationToken cancellationToken = default)
+    {
+        var terms = await TermAndChildrenAsync(needs, cancellationToken);
+        return db.ServiceTaxonomyTerms.Where(t => terms.Contains(t.TaxonomyTermId)).Select(t => t.ServiceId).Distinct();
+    }
+
+    /// <summary>The needs a service meets: its comparison group when none is named.</summary>
+    public async Task<IReadOnlyList<Guid>> NeedsOfAsync(Guid serviceId, CancellationToken cancellationToken = default) =>
+        await db.ServiceTaxonomyTerms.AsNoTracking().Where(t => t.ServiceId == serviceId).Select(t => t.TaxonomyTermId).Distinct().ToListAsync(cancellationToken);
 
     private async Task<List<Guid>> TermAndChildrenAsync(IReadOnlyCollection<Guid> roots, CancellationToken cancellationToken)
     {
