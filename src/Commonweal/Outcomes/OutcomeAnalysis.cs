@@ -197,6 +197,27 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
     public async Task<IReadOnlyList<Guid>> NeedsOfAsync(Guid serviceId, CancellationToken cancellationToken = default) =>
         await db.ServiceTaxonomyTerms.AsNoTracking().Where(t => t.ServiceId == serviceId).Select(t => t.TaxonomyTermId).Distinct().ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// What each provider was paid for the need in the period: the value of contracts let for the need
+    /// (their opportunity names it or a child term) with the provider as lead supplier, pro rata to the
+    /// days of each contract's term inside the period. The numerator of cost per outcome.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, decimal>> ContractValuesAsync(Guid need, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var terms = await TermAndChildrenAsync([need], cancellationToken);
+        var contracts = await db.Contracts.AsNoTracking()
+            .Where(c => c.Value != null && c.Status != ContractStatus.Cancelled && c.Start <= to && c.End >= from
+                && c.Award!.Opportunity!.Needs.Any(n => terms.Contains(n.TaxonomyTermId)))
+            .Select(c => new { Value = c.Value!.Value, c.Start, c.End, Lead = c.Award!.Suppliers.Where(s => s.IsLead).Select(s => (Guid?)s.OrganisationId).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return contracts.Where(c => c.Lead is not null).GroupBy(c => c.Lead!.Value).ToDictionary(g => g.Key, g => g.Sum(c =>
+        {
+            var days = c.End.DayNumber - c.Start.DayNumber + 1;
+            var inside = Math.Min(c.End.DayNumber, to.DayNumber) - Math.Max(c.Start.DayNumber, from.DayNumber) + 1;
+            return days <= 0 ? 0 : Money.ToPence(c.Value * inside / days);
+        }));
+    }
+
     private async Task<List<Guid>> TermAndChildrenAsync(IReadOnlyCollection<Guid> roots, CancellationToken cancellationToken)
     {
         var children = await db.TaxonomyTerms.AsNoTracking().Where(t => t.ParentId != null && roots.Contains(t.ParentId.Value)).Select(t => t.Id).ToListAsync(cancellationToken);
