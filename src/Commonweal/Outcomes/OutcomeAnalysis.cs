@@ -199,23 +199,31 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
 
     /// <summary>
     /// What each provider was paid for the need in the period: the value of contracts let for the need
-    /// (their opportunity names it or a child term) with the provider as lead supplier, pro rata to the
-    /// days of each contract's term inside the period. The numerator of cost per outcome.
+    /// (their opportunity names it or a child term), pro rata to the days of each contract's term inside
+    /// the period, shared equally between the contract's suppliers that run services meeting the need
+    /// (<c>providers</c>), or all to the lead when none does. The numerator of cost per outcome.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, decimal>> ContractValuesAsync(Guid need, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<Guid, decimal>> ContractValuesAsync(Guid need, DateOnly from, DateOnly to, IReadOnlyCollection<Guid> providers, CancellationToken cancellationToken = default)
     {
         var terms = await TermAndChildrenAsync([need], cancellationToken);
         var contracts = await db.Contracts.AsNoTracking()
             .Where(c => c.Value != null && c.Status != ContractStatus.Cancelled && c.Start <= to && c.End >= from
                 && c.Award!.Opportunity!.Needs.Any(n => terms.Contains(n.TaxonomyTermId)))
-            .Select(c => new { Value = c.Value!.Value, c.Start, c.End, Lead = c.Award!.Suppliers.Where(s => s.IsLead).Select(s => (Guid?)s.OrganisationId).FirstOrDefault() })
+            .Select(c => new { Value = c.Value!.Value, c.Start, c.End, Suppliers = c.Award!.Suppliers.OrderByDescending(s => s.IsLead).Select(s => s.OrganisationId).ToList() })
             .ToListAsync(cancellationToken);
-        return contracts.Where(c => c.Lead is not null).GroupBy(c => c.Lead!.Value).ToDictionary(g => g.Key, g => g.Sum(c =>
+        var values = new Dictionary<Guid, decimal>();
+        foreach (var c in contracts.Where(c => c.Suppliers.Count > 0))
         {
             var days = c.End.DayNumber - c.Start.DayNumber + 1;
             var inside = Math.Min(c.End.DayNumber, to.DayNumber) - Math.Max(c.Start.DayNumber, from.DayNumber) + 1;
-            return days <= 0 ? 0 : Money.ToPence(c.Value * inside / days);
-        }));
+            var recipients = c.Suppliers.Where(providers.Contains).ToList() is { Count: > 0 } running ? running : [c.Suppliers[0]];
+            foreach (var recipient in recipients)
+            {
+                values[recipient] = values.GetValueOrDefault(recipient) + (days <= 0 ? 0 : Money.ToPence(c.Value * inside / days / recipients.Count));
+            }
+        }
+
+        return values;
     }
 
     private async Task<List<Guid>> TermAndChildrenAsync(IReadOnlyCollection<Guid> roots, CancellationToken cancellationToken)

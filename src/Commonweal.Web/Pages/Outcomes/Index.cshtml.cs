@@ -115,7 +115,7 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
         }
 
         Report = await analysis.ReportAsync(Definition, new OutcomeScope(OutcomeScopeKind.Need, need), [need], period.From, period.To);
-        var values = await analysis.ContractValuesAsync(need, period.From, period.To);
+        var values = await analysis.ContractValuesAsync(need, period.From, period.To, [.. Report.ComparisonServices.Select(s => s.OrganisationId).Distinct()]);
         Providers = [.. Report.ComparisonServices.GroupBy(s => (s.OrganisationId, s.Organisation)).Select(g =>
         {
             var paired = g.Sum(s => s.Figures.Counts.NPaired);
