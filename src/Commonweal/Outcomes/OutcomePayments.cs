@@ -127,7 +127,8 @@ public sealed class OutcomePayments(CommonwealDbContext db, InstrumentCatalogue 
             return CareResult<IReadOnlyList<ContractOutcomeTarget>>.Invalid(new ValidationResult(failures));
         }
 
-        await db.ContractOutcomeTargets.Where(t => t.ContractId == contract.Id).ExecuteDeleteAsync(cancellationToken);
+        // Removed through the change tracker, not ExecuteDelete, so that the old targets go into the audit log.
+        db.ContractOutcomeTargets.RemoveRange(await db.ContractOutcomeTargets.Where(t => t.ContractId == contract.Id).ToListAsync(cancellationToken));
         var targets = input.Select(t => new ContractOutcomeTarget
         {
             ContractId = contract.Id, Measure = t.Measure!.Value, InstrumentKey = t.Instrument!, ScaleKey = t.Scale!, Target = t.Target!.Value,
