@@ -20,6 +20,7 @@ public static class CliApp
             AuditCommands.Create(database),
             BackupCommands.Create(database),
             InsightCommands.Create(database),
+            OutcomeCommands.Create(database),
         };
         var writer = console.Profile.Out.Writer;
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }, cancellationToken);

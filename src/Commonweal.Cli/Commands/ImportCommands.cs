@@ -46,7 +46,7 @@ public static class ImportCommands
         giving.SetAction((parseResult, cancellationToken) => RunAsync(database, parseResult.GetRequiredValue(grants),
             (db, path, progress) => new GrantImport(db).ImportAsync(path, progress, cancellationToken)));
 
-        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes, ocds, giving, ReferralCommands.Import(database) };
+        return new Command("import", "Import data from published files") { odsPractices, hsds, postcodes, ocds, giving, ReferralCommands.Import(database), OutcomeCommands.Import(database) };
     }
 
     /// <summary>

@@ -72,6 +72,11 @@ public static class SeedCommands
             var registered = await CliProgress.RunAsync(database.Console, "Seeding people and referrals", people,
                 progress => ScaleReferrals.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
             database.Console.WritePlainLine($"Created {registered:N0} people and {registered * ScaleReferrals.ReferralsPerPerson:N0} referrals in {clock.Elapsed.TotalSeconds:N1} s.");
+            var responsesPlanned = (int)Math.Round(n * ScaleOutcomes.ResponsesPerUnit);
+            clock.Restart();
+            var responses = await CliProgress.RunAsync(database.Console, "Seeding outcome responses", responsesPlanned,
+                progress => ScaleOutcomes.SeedAsync(database.CreateContext, n, progress, cancellationToken: cancellationToken));
+            database.Console.WritePlainLine($"Created {responses:N0} outcome responses (ONS4) in {clock.Elapsed.TotalSeconds:N1} s.");
             var fundingPlanned = (int)Math.Round(n * ScaleFunding.RecordsPerUnit);
             clock.Restart();
             var funding = await CliProgress.RunAsync(database.Console, "Seeding funding records", fundingPlanned,

@@ -2,6 +2,7 @@ using Commonweal.Web.Api.Commissioning;
 using Commonweal.Web.Api.Insight;
 using Commonweal.Web.Api.Ocds;
 using Commonweal.Web.Api.Organisations;
+using Commonweal.Web.Api.Outcomes;
 using Commonweal.Web.Api.Oruk;
 using Commonweal.Web.Api.Passport;
 using Commonweal.Web.Api.Procurement;
@@ -26,6 +27,7 @@ public static class CommonwealApi
         api.MapConcernsApi();
         api.MapInsightApi();
         api.MapCommissioningApi();
+        api.MapOutcomesApi();
         // Open Referral UK clients expect the API at /oruk/, beside /api rather than under it.
         app.MapOrukApi();
         app.MapOcdsApi();

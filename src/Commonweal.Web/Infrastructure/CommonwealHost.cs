@@ -1,6 +1,7 @@
 using Commonweal.Accounts;
 using Commonweal.Audit;
 using Commonweal.Data;
+using Commonweal.Outcomes;
 using Commonweal.Passport;
 using Commonweal.Procurement;
 using Commonweal.Procurement.Bids;
@@ -62,6 +63,7 @@ public static class CommonwealHost
         services.AddEvaluation();
         services.AddReferrals();
         services.AddReferralFhir();
+        services.AddOutcomes();
         services.Configure<ConcernOptions>(builder.Configuration.GetSection(ConcernOptions.Section));
         services.AddCarePlansAndConcerns(escalate: builder.Configuration.GetValue("Commonweal:Concerns:Escalation", true));
 

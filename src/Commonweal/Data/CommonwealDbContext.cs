@@ -82,6 +82,11 @@ public sealed class CommonwealDbContext(
     public DbSet<Commissioning.PooledFund> PooledFunds => Set<Commissioning.PooledFund>();
     public DbSet<Commissioning.PoolMember> PoolMembers => Set<Commissioning.PoolMember>();
     public DbSet<Commissioning.PoolOpportunity> PoolOpportunities => Set<Commissioning.PoolOpportunity>();
+    public DbSet<Outcomes.OutcomeInstrument> OutcomeInstruments => Set<Outcomes.OutcomeInstrument>();
+    public DbSet<Outcomes.OutcomeResponse> OutcomeResponses => Set<Outcomes.OutcomeResponse>();
+    public DbSet<Outcomes.OutcomeScore> OutcomeScores => Set<Outcomes.OutcomeScore>();
+    public DbSet<Outcomes.ServiceOutcomeSettings> ServiceOutcomeSettings => Set<Outcomes.ServiceOutcomeSettings>();
+    public DbSet<Outcomes.ContractOutcomeTarget> ContractOutcomeTargets => Set<Outcomes.ContractOutcomeTarget>();
 
     public Actor Actor => actor.Current;
 

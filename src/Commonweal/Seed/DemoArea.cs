@@ -33,6 +33,7 @@ public static class DemoArea
         if (withDirectory)
         {
             await DemoReferrals.AddAsync(db, cancellationToken);
+            await DemoOutcomes.AddAsync(db, cancellationToken);
         }
 
         return true;

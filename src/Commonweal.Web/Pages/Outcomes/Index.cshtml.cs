@@ -1,0 +1,130 @@
+using Commonweal.Data;
+using Commonweal.Outcomes;
+using Commonweal.Outcomes.Analysis;
+using Commonweal.Web.Accounts;
+using Commonweal.Web.Api.Outcomes;
+using Commonweal.Web.Directory;
+using Commonweal.Web.Pages.Insight;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Web.Pages.Outcomes;
+
+/// <summary>
+/// The commissioner's view: every service meeting one need side by side on outcomes, follow-up
+/// rate and cost per outcome, so that a small organisation with good outcomes is seen beside a
+/// large provider. Commissioners only.
+/// </summary>
+public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catalogue, OutcomeAnalysis analysis, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Need { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Instrument { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Scale { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public sealed record ProviderRow(Guid OrganisationId, string Organisation, int Services, decimal ContractValue, int Paired, int Improved, double? FollowUpRate, decimal? CostPerOutcome);
+
+    public IReadOnlyList<SelectListItem> Needs { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> InstrumentItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ScaleItems { get; private set; } = [];
+    public string? NeedName { get; private set; }
+    public InstrumentDefinition Definition { get; private set; } = null!;
+    public InstrumentScale ChosenScale { get; private set; } = null!;
+    public OutcomeReport? Report { get; private set; }
+    public IReadOnlyList<ProviderRow> Providers { get; private set; } = [];
+    public DateOnly PeriodFrom { get; private set; }
+    public DateOnly PeriodTo { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        if (await LoadAsync() is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (Report is null)
+        {
+            return BadRequest();
+        }
+
+        var providers = Providers.ToDictionary(p => p.OrganisationId);
+        return InsightPages.Csv($"outcomes-by-service-{Definition.Id}-{ChosenScale.Id}.csv",
+            ["service_id", "service", "organisation", "scale", "n_referred", "n_baseline", "n_paired", "follow_up_rate", "mean_change", "ci_low", "ci_high",
+             "share_improved", "share_deteriorated", "n_improved", "provider_contract_value_gbp", "provider_cost_per_outcome_gbp"],
+            Report.ComparisonServices.Select(s =>
+            {
+                var x = s.Figures.Scale(ChosenScale.Id)!.Change;
+                var p = providers.GetValueOrDefault(s.OrganisationId);
+                return (IReadOnlyList<string>)
+                [
+                    s.ServiceId.ToString(), s.Service, s.Organisation, ChosenScale.Id, OutcomePages.Csv(s.Figures.Counts.NReferred), OutcomePages.Csv(s.Figures.Counts.NBaseline),
+                    OutcomePages.Csv(s.Figures.Counts.NPaired), OutcomePages.Csv(s.Figures.Counts.FollowUpRate), OutcomePages.Csv(x.MeanChange), OutcomePages.Csv(x.CiLow),
+                    OutcomePages.Csv(x.CiHigh), OutcomePages.Csv(x.ShareImproved), OutcomePages.Csv(x.ShareDeteriorated), OutcomePages.Csv(x.NImproved),
+                    OutcomePages.Csv(p?.ContractValue), OutcomePages.Csv(p?.CostPerOutcome),
+                ];
+            }));
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        if (!OutcomeAccess.MaySeeAcrossProviders(User.Viewer()))
+        {
+            return Forbid();
+        }
+
+        Needs = await NeedChoices.LoadAsync(db, includeBroadNeeds: true);
+        var all = await catalogue.AllAsync();
+        InstrumentItems = [.. all.Select(d => new SelectListItem(d.Name, d.Id))];
+        Definition = all.FirstOrDefault(d => d.Id == Instrument) ?? all[0];
+        Instrument = Definition.Id;
+        ChosenScale = Definition.Scale(Scale ?? "") ?? Definition.Scales[0];
+        Scale = ChosenScale.Id;
+        ScaleItems = [.. Definition.Scales.Select(s => new SelectListItem(s.Name, s.Id))];
+        var period = OutcomesApi.Period(time, From, To);
+        if (period.Error is { } error)
+        {
+            ModelState.AddModelError(error.Field == "from" ? nameof(From) : nameof(To), error.Message);
+            period = OutcomesApi.Period(time, null, null);
+        }
+
+        (PeriodFrom, PeriodTo) = (period.From, period.To);
+        if (Need is not { } need)
+        {
+            return null;
+        }
+
+        NeedName = await db.TaxonomyTerms.Where(t => t.Id == need).Select(t => t.Name).FirstOrDefaultAsync();
+        if (NeedName is null)
+        {
+            ModelState.AddModelError(nameof(Need), "Select a need");
+            return null;
+        }
+
+        Report = await analysis.ReportAsync(Definition, new OutcomeScope(OutcomeScopeKind.Need, need), [need], period.From, period.To);
+        var values = await analysis.ContractValuesAsync(need, period.From, period.To, [.. Report.ComparisonServices.Select(s => s.OrganisationId).Distinct()]);
+        Providers = [.. Report.ComparisonServices.GroupBy(s => (s.OrganisationId, s.Organisation)).Select(g =>
+        {
+            var paired = g.Sum(s => s.Figures.Counts.NPaired);
+            var baseline = g.Sum(s => s.Figures.Counts.NBaseline);
+            var improved = g.Sum(s => s.Figures.Scale(ChosenScale.Id)?.Change.NImproved ?? 0);
+            var value = values.GetValueOrDefault(g.Key.OrganisationId);
+            return new ProviderRow(g.Key.OrganisationId, g.Key.Organisation, g.Count(), value, paired, improved,
+                baseline == 0 ? null : (double)paired / baseline, value > 0 ? CostPerOutcome.Compute(value, improved) : null);
+        }).OrderBy(p => p.Organisation, StringComparer.Ordinal)];
+        return null;
+    }
+}

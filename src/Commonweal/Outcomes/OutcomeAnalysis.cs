@@ -1,0 +1,234 @@
+using Commonweal.Data;
+using Commonweal.Outcomes.Analysis;
+using Commonweal.Procurement.Awards;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Outcomes;
+
+/// <summary>What the figures are for: one service, a provider organisation's services, a contract's, a need's or an area's.</summary>
+public enum OutcomeScopeKind
+{
+    Service,
+    Organisation,
+    Contract,
+    Need,
+    Area,
+}
+
+public sealed record OutcomeScope(OutcomeScopeKind Kind, Guid Id);
+
+/// <summary>One scale's figures for a group of people: the counts and the paired change (from the analysis's maths).</summary>
+public sealed record ScaleFigures(string Scale, string Name, Direction Direction, double MeaningfulChange, ChangeSummary Change);
+
+/// <summary>
+/// A group's figures for one instrument: referred in the period, with a baseline, paired, and per
+/// scale the paired change. <see cref="Counts"/> is the same for every scale of the instrument.
+/// </summary>
+public sealed record GroupFigures(OutcomeCounts Counts, IReadOnlyList<ScaleFigures> Scales)
+{
+    public ScaleFigures? Scale(string key) => Scales.FirstOrDefault(s => s.Scale == key);
+}
+
+public sealed record ServiceFigures(Guid ServiceId, string Service, Guid OrganisationId, string Organisation, GroupFigures Figures);
+
+/// <summary>The figures asked for, their comparison group (all services meeting the need) and each service of that group.</summary>
+public sealed record OutcomeReport(
+    InstrumentDefinition Instrument, DateOnly From, DateOnly To, GroupFigures Figures, GroupFigures? Comparison, IReadOnlyList<ServiceFigures> ComparisonServices);
+
+/// <summary>
+/// Outcome analysis: who was referred in a period and how their scores changed.
+/// <list type="bullet">
+/// <item>The cohort is the referrals made in the period (from, to inclusive) to the services in scope;
+/// every response to those referrals counts, whenever it was answered.</item>
+/// <item>A referral is paired when it has a baseline and at least one later response (a follow-up or
+/// the discharge); the pair is the baseline and the <em>latest</em> of those. The latest is the change
+/// the person kept at the end of their time with the service, it counts each person once, and a
+/// person who left before a follow-up still counts through their discharge answers.</item>
+/// <item>Follow-up rate = paired ÷ with baseline: the people whose change is unknown are shown, not hidden.</item>
+/// </list>
+/// The data needed is loaded as numbers in one query (one row per score), then summarised in memory
+/// with <see cref="PairedChange"/>.
+/// </summary>
+public sealed class OutcomeAnalysis(CommonwealDbContext db)
+{
+    private sealed record Row(Guid ServiceId, Guid ReferralId, OutcomeTimepoint Timepoint, DateOnly CompletedOn, DateTime RecordedAt, string Scale, double Score);
+
+    /// <summary>
+    /// The figures for the scope, and for the comparison group: every service meeting the needs
+    /// (taxonomy terms) given in <c>comparisonNeeds</c>; none for no comparison.
+    /// </summary>
+    public async Task<OutcomeReport> ReportAsync(InstrumentDefinition instrument, OutcomeScope scope, IReadOnlyCollection<Guid>? comparisonNeeds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var inScope = await ServicesAsync(scope, cancellationToken);
+        var main = await LoadAsync(inScope, instrument, from, to, cancellationToken);
+        GroupFigures? comparison = null;
+        IReadOnlyList<ServiceFigures> services = [];
+        if (comparisonNeeds is { Count: > 0 })
+        {
+            var group = await LoadAsync(await MeetingAsync(comparisonNeeds, cancellationToken), instrument, from, to, cancellationToken);
+            comparison = Figures(instrument, group.Referred.Values.Sum(), group.Rows);
+            services = await PerServiceAsync(instrument, group, cancellationToken);
+        }
+
+        return new OutcomeReport(instrument, from, to, Figures(instrument, main.Referred.Values.Sum(), main.Rows), comparison, services);
+    }
+
+    /// <summary>Each service meeting the need, side by side (with those that have no referrals in the period left out).</summary>
+    public async Task<IReadOnlyList<ServiceFigures>> ByServiceAsync(InstrumentDefinition instrument, Guid need, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var group = await LoadAsync(await ServicesAsync(new OutcomeScope(OutcomeScopeKind.Need, need), cancellationToken), instrument, from, to, cancellationToken);
+        return await PerServiceAsync(instrument, group, cancellationToken);
+    }
+
+    /// <summary>The figures for the rows given: what the maths needs, and nothing about anyone.</summary>
+    private static GroupFigures Figures(InstrumentDefinition instrument, int referred, IEnumerable<Row> rows)
+    {
+        var byReferral = rows.GroupBy(r => r.ReferralId).ToList();
+        var withBaseline = 0;
+        var paired = 0;
+        var pairs = instrument.Scales.ToDictionary(s => s.Id, _ => new List<PairedScore>());
+        foreach (var referral in byReferral)
+        {
+            var baseline = referral.Where(r => r.Timepoint == OutcomeTimepoint.Baseline).ToList();
+            if (baseline.Count == 0)
+            {
+                continue;
+            }
+
+            withBaseline++;
+            var latest = referral.Where(r => r.Timepoint != OutcomeTimepoint.Baseline)
+                .GroupBy(r => (r.CompletedOn, r.RecordedAt)).OrderByDescending(g => g.Key).FirstOrDefault();
+            if (latest is null)
+            {
+                continue;
+            }
+
+            paired++;
+            foreach (var score in latest)
+            {
+                if (pairs.TryGetValue(score.Scale, out var list) && baseline.FirstOrDefault(b => b.Scale == score.Scale) is { } start)
+                {
+                    list.Add(new PairedScore(start.Score, score.Score));
+                }
+            }
+        }
+
+        var counts = new OutcomeCounts(Math.Max(referred, withBaseline), withBaseline, paired);
+        return new GroupFigures(counts, [.. instrument.Scales.Select(s =>
+            new ScaleFigures(s.Id, s.Name, s.Direction, s.MeaningfulChange, PairedChange.Summarise(pairs[s.Id], s.MeaningfulChange, s.Direction)))]);
+    }
+
+    private sealed record Loaded(IReadOnlyDictionary<Guid, int> Referred, IReadOnlyList<Row> Rows);
+
+    private async Task<Loaded> LoadAsync(IQueryable<Guid> services, InstrumentDefinition instrument, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var referred = await db.Referrals.AsNoTracking()
+            .Where(r => r.ServiceId != null && services.Contains(r.ServiceId.Value) && r.CreatedAt >= start && r.CreatedAt < end)
+            .GroupBy(r => r.ServiceId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var key = instrument.Id;
+        var rows = await (
+            from s in db.OutcomeScores
+            join r in db.OutcomeResponses on s.ResponseId equals r.Id
+            join f in db.Referrals on r.ReferralId equals f.Id
+            where r.InstrumentKey == key && services.Contains(r.ServiceId) && f.CreatedAt >= start && f.CreatedAt < end
+            select new Row(r.ServiceId, r.ReferralId, r.Timepoint, r.CompletedOn, r.RecordedAt, s.ScaleKey, s.Score))
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return new Loaded(referred, rows);
+    }
+
+    private async Task<IReadOnlyList<ServiceFigures>> PerServiceAsync(InstrumentDefinition instrument, Loaded group, CancellationToken cancellationToken)
+    {
+        var ids = group.Referred.Keys.Union(group.Rows.Select(r => r.ServiceId)).ToList();
+        var names = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, s.OrganisationId, Organisation = s.Organisation!.Name }).ToListAsync(cancellationToken);
+        var rows = group.Rows.ToLookup(r => r.ServiceId);
+        return [.. names.Select(n => new ServiceFigures(n.Id, n.Name, n.OrganisationId, n.Organisation, Figures(instrument, group.Referred.GetValueOrDefault(n.Id), rows[n.Id])))
+            .OrderBy(s => s.Organisation, StringComparer.Ordinal).ThenBy(s => s.Service, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The services in scope, as a query the database runs inside the analysis's own.</summary>
+    public async Task<IQueryable<Guid>> ServicesAsync(OutcomeScope scope, CancellationToken cancellationToken = default)
+    {
+        switch (scope.Kind)
+        {
+            case OutcomeScopeKind.Service:
+                return db.Services.Where(s => s.Id == scope.Id).Select(s => s.Id);
+            case OutcomeScopeKind.Organisation:
+                return db.Services.Where(s => s.OrganisationId == scope.Id).Select(s => s.Id);
+            case OutcomeScopeKind.Need:
+                return await MeetingAsync([scope.Id], cancellationToken);
+            case OutcomeScopeKind.Area:
+                var outcodes = await db.NeedsAreas.AsNoTracking().Where(a => a.Id == scope.Id).Select(a => a.Outcodes).FirstOrDefaultAsync(cancellationToken) ?? [];
+                return db.Services.Where(s => s.ServiceAtLocations.Any(l => l.Location!.Outcode != null && outcodes.Contains(l.Location.Outcode))).Select(s => s.Id);
+            default:
+                var contract = await db.Contracts.AsNoTracking().Where(c => c.Id == scope.Id)
+                    .Select(c => new { c.AwardId, c.Award!.OpportunityId }).FirstOrDefaultAsync(cancellationToken);
+                if (contract is null)
+                {
+                    return db.Services.Where(_ => false).Select(s => s.Id);
+                }
+
+                var suppliers = db.Set<AwardSupplier>().Where(s => s.AwardId == contract.AwardId).Select(s => s.OrganisationId);
+                var needs = await db.Opportunities.AsNoTracking().Where(o => o.Id == contract.OpportunityId)
+                    .SelectMany(o => o.Needs.Select(n => n.TaxonomyTermId)).ToListAsync(cancellationToken);
+                var services = db.Services.Where(s => suppliers.Contains(s.OrganisationId));
+                if (needs.Count > 0)
+                {
+                    // A contract's outcomes are those of its suppliers' services that meet the needs it was let for.
+                    var needTerms = await TermAndChildrenAsync(needs, cancellationToken);
+                    services = services.Where(s => s.TaxonomyTerms.Any(t => needTerms.Contains(t.TaxonomyTermId)));
+                }
+
+                return services.Select(s => s.Id);
+        }
+    }
+
+    /// <summary>The services meeting any of the needs: tagged with the term or one of its child terms.</summary>
+    public async Task<IQueryable<Guid>> MeetingAsync(IReadOnlyCollection<Guid> needs, CancellationToken cancellationToken = default)
+    {
+        var terms = await TermAndChildrenAsync(needs, cancellationToken);
+        return db.ServiceTaxonomyTerms.Where(t => terms.Contains(t.TaxonomyTermId)).Select(t => t.ServiceId).Distinct();
+    }
+
+    /// <summary>The needs a service meets: its comparison group when none is named.</summary>
+    public async Task<IReadOnlyList<Guid>> NeedsOfAsync(Guid serviceId, CancellationToken cancellationToken = default) =>
+        await db.ServiceTaxonomyTerms.AsNoTracking().Where(t => t.ServiceId == serviceId).Select(t => t.TaxonomyTermId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// What each provider was paid for the need in the period: the value of contracts let for the need
+    /// (their opportunity names it or a child term), pro rata to the days of each contract's term inside
+    /// the period, shared equally between the contract's suppliers that run services meeting the need
+    /// (<c>providers</c>), or all to the lead when none does. The numerator of cost per outcome.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, decimal>> ContractValuesAsync(Guid need, DateOnly from, DateOnly to, IReadOnlyCollection<Guid> providers, CancellationToken cancellationToken = default)
+    {
+        var terms = await TermAndChildrenAsync([need], cancellationToken);
+        var contracts = await db.Contracts.AsNoTracking()
+            .Where(c => c.Value != null && c.Status != ContractStatus.Cancelled && c.Start <= to && c.End >= from
+                && c.Award!.Opportunity!.Needs.Any(n => terms.Contains(n.TaxonomyTermId)))
+            .Select(c => new { Value = c.Value!.Value, c.Start, c.End, Suppliers = c.Award!.Suppliers.OrderByDescending(s => s.IsLead).Select(s => s.OrganisationId).ToList() })
+            .ToListAsync(cancellationToken);
+        var values = new Dictionary<Guid, decimal>();
+        foreach (var c in contracts.Where(c => c.Suppliers.Count > 0))
+        {
+            var days = c.End.DayNumber - c.Start.DayNumber + 1;
+            var inside = Math.Min(c.End.DayNumber, to.DayNumber) - Math.Max(c.Start.DayNumber, from.DayNumber) + 1;
+            var recipients = c.Suppliers.Where(providers.Contains).ToList() is { Count: > 0 } running ? running : [c.Suppliers[0]];
+            foreach (var recipient in recipients)
+            {
+                values[recipient] = values.GetValueOrDefault(recipient) + (days <= 0 ? 0 : Money.ToPence(c.Value * inside / days / recipients.Count));
+            }
+        }
+
+        return values;
+    }
+
+    private async Task<List<Guid>> TermAndChildrenAsync(IReadOnlyCollection<Guid> roots, CancellationToken cancellationToken)
+    {
+        var children = await db.TaxonomyTerms.AsNoTracking().Where(t => t.ParentId != null && roots.Contains(t.ParentId.Value)).Select(t => t.Id).ToListAsync(cancellationToken);
+        return [.. roots.Union(children)];
+    }
+}

@@ -1,0 +1,32 @@
+using Commonweal.Audit;
+using Commonweal.Outcomes;
+using Commonweal.Seed;
+using Commonweal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Tests.Seed;
+
+public sealed class ScaleOutcomesTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TinyScale_MakesTheResponsesAskedFor_EachWithItsFourScores_AndAFollowUpOnlyAfterABaseline()
+    {
+        await ScaleData.SeedAsync(() => database.Database.CreateContext(), 0.01, cancellationToken: Cancel);
+        await ScaleDirectory.SeedAsync(() => database.Database.CreateContext(), 0.002, cancellationToken: Cancel);
+        await ScaleReferrals.SeedAsync(() => database.Database.CreateContext(), 0.005, cancellationToken: Cancel);
+        var reported = new List<int>();
+
+        var made = await ScaleOutcomes.SeedAsync(() => database.Database.CreateContext(), 0.002, new Progress<int>(reported.Add), cancellationToken: Cancel);
+
+        await using var db = database.Database.CreateContext();
+        Assert.Equal(800, made);
+        Assert.Equal(800, await db.OutcomeResponses.CountAsync(Cancel));
+        Assert.Equal(3_200, await db.OutcomeScores.CountAsync(Cancel));
+        Assert.False(await db.OutcomeResponses.AnyAsync(r => r.Timepoint != OutcomeTimepoint.Baseline
+            && !db.OutcomeResponses.Any(b => b.ReferralId == r.ReferralId && b.Timepoint == OutcomeTimepoint.Baseline && b.CompletedOn <= r.CompletedOn), Cancel));
+        Assert.True(await db.OutcomeResponses.CountAsync(r => r.Timepoint == OutcomeTimepoint.FollowUp, Cancel) > 200);
+        Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
+    }
+}
