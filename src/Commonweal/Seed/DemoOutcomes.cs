@@ -50,6 +50,8 @@ public static class DemoOutcomes
             var person = new Person
             {
                 Id = StableIds.For($"demo-outcomes:person:{sequence}"),
+                // Past the demo referrals' numbers, so no two demo people share one.
+                NhsNumber = DemoReferrals.NhsNumberFor(1_000 + sequence),
                 GivenName = GivenNames[random.Next(GivenNames.Length)],
                 FamilyName = FamilyNames[random.Next(FamilyNames.Length)],
                 DateOfBirth = new DateOnly(1940, 1, 1).AddDays(random.Next(22_000)),
