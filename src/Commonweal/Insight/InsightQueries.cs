@@ -13,7 +13,8 @@ public sealed record ServiceAtRisk(Guid Id, string Name, IReadOnlyList<string> N
 public sealed record OrganisationCliff(
     Guid OrganisationId, string Name, string? Area, CliffFigures Figures, IReadOnlyList<ServiceAtRisk> ServicesAtRisk)
 {
-    public IReadOnlyList<string> Needs => ServicesAtRisk.SelectMany(s => s.Needs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    /// <summary>The needs its services meet, worked out once: the totals by need read it for every organisation.</summary>
+    public IReadOnlyList<string> Needs { get; } = [.. ServicesAtRisk.SelectMany(s => s.Needs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
 
 /// <summary>
@@ -89,13 +90,13 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
             .Where(f => f.Source != FundingSource.OtherIncome && f.Currency == "GBP" && f.TermEnd >= today && f.TermStart <= twelve);
         // A few organisations are filtered in the database; thousands (a large commissioner) in memory,
         // since a list that long would pass one SQL parameter per id.
-        var few = organisations is { Count: <= ChunkSize };
-        if (few)
+        var scoped = organisations is { Count: <= ChunkSize };
+        if (scoped)
         {
             terms = terms.Where(f => organisations!.Contains(f.RecipientOrganisationId));
         }
 
-        var sums = await terms
+        var sumsQuery = terms
             .GroupBy(f => f.RecipientOrganisationId)
             .Select(g => new
             {
@@ -105,9 +106,9 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
                 Now = g.Sum(f => f.TermStart <= today ? f.AnnualPence : 0L),
                 Later = g.Sum(f => f.TermEnd >= twelve ? f.AnnualPence : 0L),
                 Ending = g.Count(f => f.TermEnd > today && f.TermEnd <= twelve),
-            })
-            .ToListAsync(cancellationToken);
-        var wanted = few ? null : organisations?.ToHashSet();
+            });
+        var sums = await sumsQuery.ToListAsync(cancellationToken);
+        var wanted = scoped ? null : organisations?.ToHashSet();
         var figures = sums
             .Where(r => (months == 6 ? r.Ending6 : r.Ending12) > 0 && (wanted is null || wanted.Contains(r.Id)))
             .ToDictionary(r => r.Id, r => new CliffFigures(r.Id, r.Ending6 / 100m, r.Ending12 / 100m, r.Now / 100m, r.Later / 100m, r.Ending));
@@ -116,20 +117,51 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
             return [];
         }
 
-        // The recipients as a subquery (or the short list): every organisation with a cliff is among them.
-        var recipients = few
-            ? db.Organisations.Where(o => organisations!.Contains(o.Id)).Select(o => o.Id)
-            : terms.Select(f => f.RecipientOrganisationId);
-        var orgs = (await db.Organisations.AsNoTracking().Where(o => recipients.Contains(o.Id))
-                .Select(o => new { o.Id, o.Name, o.Postcode }).ToListAsync(cancellationToken))
-            .Where(o => figures.ContainsKey(o.Id)).ToDictionary(o => o.Id);
-        var services = db.Services.AsNoTracking().Where(s => recipients.Contains(s.OrganisationId));
-        var needs = (await db.ServiceTaxonomyTerms.AsNoTracking().Where(t => services.Select(s => s.Id).Contains(t.ServiceId))
-                .Select(t => new { t.ServiceId, t.TaxonomyTerm!.Name }).ToListAsync(cancellationToken))
-            .ToLookup(t => t.ServiceId, t => t.Name);
-        var atRisk = (await services.Select(s => new { s.Id, s.OrganisationId, s.Name }).ToListAsync(cancellationToken))
-            .Where(s => figures.ContainsKey(s.OrganisationId))
-            .ToLookup(s => s.OrganisationId, s => new ServiceAtRisk(s.Id, s.Name, needs[s.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()));
+        // A short list is looked up by id; for more, whole-table reads of the few columns needed are
+        // cheaper than a lookup per organisation (SQLite reads them in order instead of seeking 250,000 times).
+        var ids = figures.Keys.ToList();
+        var few = ids.Count <= ChunkSize;
+        var orgQuery = db.Organisations.AsNoTracking();
+        var serviceQuery = db.Services.AsNoTracking();
+        if (few)
+        {
+            orgQuery = orgQuery.Where(o => ids.Contains(o.Id));
+            serviceQuery = serviceQuery.Where(s => ids.Contains(s.OrganisationId));
+        }
+
+        var orgs = new Dictionary<Guid, (string Name, string? Postcode)>();
+        foreach (var o in await orgQuery.Select(o => new { o.Id, o.Name, o.Postcode }).ToListAsync(cancellationToken))
+        {
+            if (figures.ContainsKey(o.Id))
+            {
+                orgs[o.Id] = (o.Name, o.Postcode);
+            }
+        }
+
+        // Services with their needs in one read: a row per service and need (one with no need when it has none).
+        var rows = await serviceQuery
+            .SelectMany(s => s.TaxonomyTerms.DefaultIfEmpty(), (s, t) => new { s.Id, s.OrganisationId, s.Name, Need = t == null ? null : t.TaxonomyTerm!.Name })
+            .ToListAsync(cancellationToken);
+        var services = new Dictionary<Guid, (Guid OrganisationId, string Name, List<string> Needs)>();
+        foreach (var r in rows)
+        {
+            if (!figures.ContainsKey(r.OrganisationId))
+            {
+                continue;
+            }
+
+            if (!services.TryGetValue(r.Id, out var service))
+            {
+                services[r.Id] = service = (r.OrganisationId, r.Name, []);
+            }
+
+            if (r.Need is not null && !service.Needs.Contains(r.Need, StringComparer.Ordinal))
+            {
+                service.Needs.Add(r.Need);
+            }
+        }
+
+        var atRisk = services.ToLookup(s => s.Value.OrganisationId, s => new ServiceAtRisk(s.Key, s.Value.Name, [.. s.Value.Needs.Order(StringComparer.Ordinal)]));
         return figures.Values
             .Where(f => orgs.ContainsKey(f.OrganisationId))
             .Select(f => new OrganisationCliff(f.OrganisationId, orgs[f.OrganisationId].Name, Postcodes.Outcode(orgs[f.OrganisationId].Postcode), f,
