@@ -138,10 +138,21 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
             }
         }
 
-        // Services with their needs in one read: a row per service and need (one with no need when it has none).
+        // Services, then which terms each carries, then the few terms' names: each name is read (and
+        // allocated) once rather than once per service.
         var rows = await serviceQuery
-            .SelectMany(s => s.TaxonomyTerms.DefaultIfEmpty(), (s, t) => new { s.Id, s.OrganisationId, s.Name, Need = t == null ? null : t.TaxonomyTerm!.Name })
+            .SelectMany(s => s.TaxonomyTerms.DefaultIfEmpty(), (s, t) => new { s.Id, s.OrganisationId, s.Name, TermId = t == null ? (Guid?)null : t.TaxonomyTermId })
             .ToListAsync(cancellationToken);
+        var termIds = rows.Where(r => r.TermId is not null).Select(r => r.TermId!.Value).Distinct().ToList();
+        var termNames = new Dictionary<Guid, string>();
+        foreach (var chunk in termIds.Chunk(ChunkSize))
+        {
+            foreach (var t in await db.TaxonomyTerms.AsNoTracking().Where(t => chunk.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
+            {
+                termNames[t.Id] = t.Name;
+            }
+        }
+
         var services = new Dictionary<Guid, (Guid OrganisationId, string Name, List<string> Needs)>();
         foreach (var r in rows)
         {
@@ -155,9 +166,9 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
                 services[r.Id] = service = (r.OrganisationId, r.Name, []);
             }
 
-            if (r.Need is not null && !service.Needs.Contains(r.Need, StringComparer.Ordinal))
+            if (r.TermId is { } term && termNames.TryGetValue(term, out var need) && !service.Needs.Contains(need, StringComparer.Ordinal))
             {
-                service.Needs.Add(r.Need);
+                service.Needs.Add(need);
             }
         }
 
