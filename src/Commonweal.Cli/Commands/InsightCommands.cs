@@ -70,11 +70,24 @@ public static class InsightCommands
             await database.MigrateAsync(cancellationToken);
             await using var db = database.CreateContext();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var found = await new InsightQueries(db, TimeProvider.System).CliffsAsync(within, null, cancellationToken);
+            // Timed as a whole: the organisations' figures, their services and needs, and the totals by area and need.
+            var report = await new InsightQueries(db, TimeProvider.System).CliffReportAsync(within, null, cancellationToken);
             var took = clock.Elapsed;
+            var found = report.Organisations;
+            decimal Ending(decimal six, decimal twelve) => within == 6 ? six : twelve;
             foreach (var c in found.Take(20))
             {
-                console.WritePlainLine($"{c.Name} ({c.Area ?? "area not known"}): £{(within == 6 ? c.Figures.EndingWithin6Months : c.Figures.EndingWithin12Months):N0} a year ending{(c.Figures.FallsByMoreThanHalf ? ", income falls by more than half" : "")}");
+                console.WritePlainLine($"{c.Name} ({c.Area ?? "area not known"}): £{Ending(c.Figures.EndingWithin6Months, c.Figures.EndingWithin12Months):N0} a year ending{(c.Figures.FallsByMoreThanHalf ? ", income falls by more than half" : "")}");
+            }
+
+            foreach (var a in report.ByArea.Take(10))
+            {
+                console.WritePlainLine($"area {a.Area}{(a.Kind == AreaKind.CommissioningArea ? $" ({a.Commissioner})" : "")}: £{Ending(a.EndingWithin6Months, a.EndingWithin12Months):N0} a year ending, {a.Organisations.Count} organisations, {a.ServicesAtRisk.Count} services at risk");
+            }
+
+            foreach (var n in report.ByNeed.Take(10))
+            {
+                console.WritePlainLine($"need {n.Need}: £{Ending(n.EndingWithin6Months, n.EndingWithin12Months):N0} a year ending, {n.Organisations.Count} organisations, {n.ServicesAtRisk.Count} services at risk");
             }
 
             console.WritePlainLine($"took {took.TotalSeconds:N2} s");

@@ -883,6 +883,9 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.Property<long>("AmountPence")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("AnnualPence")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly>("AwardDate")
                         .HasColumnType("date");
 
@@ -961,6 +964,12 @@ namespace Commonweal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Source", "SourceKey", "RecipientOrganisationId")
                         .IsUnique();
+
+                    b.HasIndex("RecipientOrganisationId", "TermEnd", "TermStart", "Source", "Currency", "AnnualPence")
+                        .HasDatabaseName("IX_funding_records_cliffs");
+
+                    b.HasIndex("FinancialYear", "RecipientOrganisationId", "FunderOrganisationId", "Source", "IncomeKind", "FunderName", "Currency", "AmountPence")
+                        .HasDatabaseName("IX_funding_records_dependency");
 
                     b.ToTable("funding_records", (string)null);
                 });

@@ -877,6 +877,9 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.Property<long>("AmountPence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AnnualPence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("AwardDate")
                         .HasColumnType("TEXT");
 
@@ -955,6 +958,12 @@ namespace Commonweal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Source", "SourceKey", "RecipientOrganisationId")
                         .IsUnique();
+
+                    b.HasIndex("RecipientOrganisationId", "TermEnd", "TermStart", "Source", "Currency", "AnnualPence")
+                        .HasDatabaseName("IX_funding_records_cliffs");
+
+                    b.HasIndex("FinancialYear", "RecipientOrganisationId", "FunderOrganisationId", "Source", "IncomeKind", "FunderName", "Currency", "AmountPence")
+                        .HasDatabaseName("IX_funding_records_dependency");
 
                     b.ToTable("funding_records", (string)null);
                 });

@@ -77,6 +77,12 @@ public sealed class FundingRecord
     /// </summary>
     public int FinancialYear { get; set; }
 
+    /// <summary>
+    /// The value per year of the term in pence (<see cref="FundingTerm.AnnualValue"/>), stored when the
+    /// dates are set so that cliff figures for every organisation add up in one GROUP BY in the database.
+    /// </summary>
+    public long AnnualPence { get; set; }
+
     /// <summary>Programme or title of the grant or contract.</summary>
     public string? Title { get; set; }
 
@@ -98,7 +104,7 @@ public sealed class FundingRecord
 
     public DateTime RecordedAt { get; set; }
 
-    /// <summary>Sets the dates and the term and year derived from them.</summary>
+    /// <summary>Sets the dates and the term, year and annual value derived from them (so set the amount first).</summary>
     public void SetDates(DateOnly awardDate, DateOnly? plannedStart, DateOnly? plannedEnd)
     {
         AwardDate = awardDate;
@@ -108,6 +114,7 @@ public sealed class FundingRecord
         TermStart = term.Start;
         TermEnd = term.End;
         FinancialYear = FinancialYears.Of(term.Start);
+        AnnualPence = (long)(term.AnnualValue * 100);
     }
 
     /// <summary>The key income is grouped by funder under: the funder organisation, or the kind of other income.</summary>

@@ -21,8 +21,15 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         builder.HasOne(f => f.FunderOrganisation).WithMany().HasForeignKey(f => f.FunderOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Recipient).WithMany().HasForeignKey(f => f.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.Source, f.SourceKey, f.RecipientOrganisationId }).IsUnique();
-        // Dependency groups by recipient and year; sector share by funder and year; cliffs by end date.
+        // One organisation's figures by recipient and year; sector share by funder and year; plans by end date.
         builder.HasIndex(f => new { f.RecipientOrganisationId, f.FinancialYear });
+        // Covering indexes for the figures of every organisation at once, so each is one index read
+        // with no table lookups and no sort: dependency reads a year's records in recipient and
+        // funder order, cliffs every recipient's terms in recipient order (checked with EXPLAIN QUERY PLAN).
+        builder.HasIndex(f => new { f.FinancialYear, f.RecipientOrganisationId, f.FunderOrganisationId, f.Source, f.IncomeKind, f.FunderName, f.Currency, f.AmountPence })
+            .HasDatabaseName("IX_funding_records_dependency");
+        builder.HasIndex(f => new { f.RecipientOrganisationId, f.TermEnd, f.TermStart, f.Source, f.Currency, f.AnnualPence })
+            .HasDatabaseName("IX_funding_records_cliffs");
         builder.HasIndex(f => new { f.FunderOrganisationId, f.FinancialYear });
         builder.HasIndex(f => f.TermEnd);
         builder.HasIndex(f => f.ContractId);

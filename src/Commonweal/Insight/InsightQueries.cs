@@ -13,7 +13,8 @@ public sealed record ServiceAtRisk(Guid Id, string Name, IReadOnlyList<string> N
 public sealed record OrganisationCliff(
     Guid OrganisationId, string Name, string? Area, CliffFigures Figures, IReadOnlyList<ServiceAtRisk> ServicesAtRisk)
 {
-    public IReadOnlyList<string> Needs => ServicesAtRisk.SelectMany(s => s.Needs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    /// <summary>The needs its services meet, worked out once: the totals by need read it for every organisation.</summary>
+    public IReadOnlyList<string> Needs { get; } = [.. ServicesAtRisk.SelectMany(s => s.Needs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
 
 /// <summary>
@@ -76,55 +77,128 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
     /// <summary>
     /// Funding cliffs for the organisations given (all when null): only organisations with a
     /// commitment ending within <paramref name="months"/> (6 or 12) of today, largest loss first.
+    /// The figures are one GROUP BY over the funding records' covering index (the annual value of
+    /// each term is stored with it); names, outcodes, services and needs are three more set-based
+    /// reads of the recipients found, so the cost does not grow with one query per organisation.
     /// </summary>
     public async Task<IReadOnlyList<OrganisationCliff>> CliffsAsync(int months, IReadOnlyCollection<Guid>? organisations, CancellationToken cancellationToken = default)
     {
         var today = Today;
-        var horizon = today.AddMonths(12);
-        var query = db.FundingRecords.AsNoTracking()
-            .Where(f => f.Source != FundingSource.OtherIncome && f.Currency == "GBP" && f.TermEnd >= today && f.TermStart <= horizon);
+        var six = today.AddMonths(6);
+        var twelve = today.AddMonths(12);
+        var terms = db.FundingRecords.AsNoTracking()
+            .Where(f => f.Source != FundingSource.OtherIncome && f.Currency == "GBP" && f.TermEnd >= today && f.TermStart <= twelve);
         // A few organisations are filtered in the database; thousands (a large commissioner) in memory,
         // since a list that long would pass one SQL parameter per id.
-        if (organisations is { Count: <= ChunkSize })
+        var scoped = organisations is { Count: <= ChunkSize };
+        if (scoped)
         {
-            query = query.Where(f => organisations.Contains(f.RecipientOrganisationId));
+            terms = terms.Where(f => organisations!.Contains(f.RecipientOrganisationId));
         }
 
-        var wanted = organisations?.ToHashSet();
-        var terms = (await query.Select(f => new { f.RecipientOrganisationId, f.AmountPence, f.TermStart, f.TermEnd }).ToListAsync(cancellationToken))
-            .Where(t => wanted is null || wanted.Contains(t.RecipientOrganisationId)).ToList();
-        var figures = terms
-            .GroupBy(t => t.RecipientOrganisationId)
-            .Select(g => FundingCliffs.For(g.Key, g.Select(t => new FundingTerm(g.Key, t.AmountPence / 100m, t.TermStart, t.TermEnd)), today))
-            .Where(c => (months == 6 ? c.EndingWithin6Months : c.EndingWithin12Months) > 0)
-            .ToList();
+        var sumsQuery = terms
+            .GroupBy(f => f.RecipientOrganisationId)
+            .Select(g => new
+            {
+                Id = g.Key,
+                Ending6 = g.Sum(f => f.TermEnd > today && f.TermEnd <= six ? f.AnnualPence : 0L),
+                Ending12 = g.Sum(f => f.TermEnd > today && f.TermEnd <= twelve ? f.AnnualPence : 0L),
+                Now = g.Sum(f => f.TermStart <= today ? f.AnnualPence : 0L),
+                Later = g.Sum(f => f.TermEnd >= twelve ? f.AnnualPence : 0L),
+                Ending = g.Count(f => f.TermEnd > today && f.TermEnd <= twelve),
+            });
+        var sums = await sumsQuery.ToListAsync(cancellationToken);
+        var wanted = scoped ? null : organisations?.ToHashSet();
+        var figures = sums
+            .Where(r => (months == 6 ? r.Ending6 : r.Ending12) > 0 && (wanted is null || wanted.Contains(r.Id)))
+            .ToDictionary(r => r.Id, r => new CliffFigures(r.Id, r.Ending6 / 100m, r.Ending12 / 100m, r.Now / 100m, r.Later / 100m, r.Ending));
         if (figures.Count == 0)
         {
             return [];
         }
 
-        var orgs = new Dictionary<Guid, (string Name, string? Postcode)>();
-        var services = new List<(Guid Id, Guid OrganisationId, string Name, List<string> Needs)>();
-        foreach (var ids in figures.Select(f => f.OrganisationId).Chunk(ChunkSize))
+        // A short list is looked up by id; for more, whole-table reads of the few columns needed are
+        // cheaper than a lookup per organisation (SQLite reads them in order instead of seeking 250,000 times).
+        var ids = figures.Keys.ToList();
+        var few = ids.Count <= ChunkSize;
+        var orgQuery = db.Organisations.AsNoTracking();
+        var serviceQuery = db.Services.AsNoTracking();
+        if (few)
         {
-            foreach (var o in await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.Postcode }).ToListAsync(cancellationToken))
+            orgQuery = orgQuery.Where(o => ids.Contains(o.Id));
+            serviceQuery = serviceQuery.Where(s => ids.Contains(s.OrganisationId));
+        }
+
+        var orgs = new Dictionary<Guid, (string Name, string? Postcode)>();
+        foreach (var o in await orgQuery.Select(o => new { o.Id, o.Name, o.Postcode }).ToListAsync(cancellationToken))
+        {
+            if (figures.ContainsKey(o.Id))
             {
                 orgs[o.Id] = (o.Name, o.Postcode);
             }
-
-            services.AddRange((await db.Services.AsNoTracking().Where(s => ids.Contains(s.OrganisationId))
-                .Select(s => new { s.Id, s.OrganisationId, s.Name, Needs = s.TaxonomyTerms.Select(t => t.TaxonomyTerm!.Name).ToList() })
-                .ToListAsync(cancellationToken)).Select(s => (s.Id, s.OrganisationId, s.Name, s.Needs)));
         }
 
-        var byOrganisation = services.ToLookup(s => s.OrganisationId);
-        return figures
+        // Services, then which terms each carries, then the few terms' names: each name is read (and
+        // allocated) once rather than once per service.
+        var rows = await serviceQuery
+            .SelectMany(s => s.TaxonomyTerms.DefaultIfEmpty(), (s, t) => new { s.Id, s.OrganisationId, s.Name, TermId = t == null ? (Guid?)null : t.TaxonomyTermId })
+            .ToListAsync(cancellationToken);
+        var termIds = rows.Where(r => r.TermId is not null).Select(r => r.TermId!.Value).Distinct().ToList();
+        var termNames = new Dictionary<Guid, string>();
+        foreach (var chunk in termIds.Chunk(ChunkSize))
+        {
+            foreach (var t in await db.TaxonomyTerms.AsNoTracking().Where(t => chunk.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
+            {
+                termNames[t.Id] = t.Name;
+            }
+        }
+
+        var services = new Dictionary<Guid, (Guid OrganisationId, string Name, List<string> Needs)>();
+        foreach (var r in rows)
+        {
+            if (!figures.ContainsKey(r.OrganisationId))
+            {
+                continue;
+            }
+
+            if (!services.TryGetValue(r.Id, out var service))
+            {
+                services[r.Id] = service = (r.OrganisationId, r.Name, []);
+            }
+
+            if (r.TermId is { } term && termNames.TryGetValue(term, out var need) && !service.Needs.Contains(need, StringComparer.Ordinal))
+            {
+                service.Needs.Add(need);
+            }
+        }
+
+        var atRisk = services.ToLookup(s => s.Value.OrganisationId, s => new ServiceAtRisk(s.Key, s.Value.Name, [.. s.Value.Needs.Order(StringComparer.Ordinal)]));
+        return figures.Values
+            .Where(f => orgs.ContainsKey(f.OrganisationId))
             .Select(f => new OrganisationCliff(f.OrganisationId, orgs[f.OrganisationId].Name, Postcodes.Outcode(orgs[f.OrganisationId].Postcode), f,
-                byOrganisation[f.OrganisationId].OrderBy(s => s.Name, StringComparer.Ordinal)
-                    .Select(s => new ServiceAtRisk(s.Id, s.Name, s.Needs.Order(StringComparer.Ordinal).ToList())).ToList()))
+                atRisk[f.OrganisationId].OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id).ToList()))
             .OrderByDescending(c => months == 6 ? c.Figures.EndingWithin6Months : c.Figures.EndingWithin12Months)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ThenBy(c => c.OrganisationId)
             .ToList();
+    }
+
+    /// <summary>The funding cliffs with their totals by area and by need (see <see cref="CliffTotals"/>).</summary>
+    public async Task<CliffReport> CliffReportAsync(int months, IReadOnlyCollection<Guid>? organisations, CancellationToken cancellationToken = default)
+    {
+        var cliffs = await CliffsAsync(months, organisations, cancellationToken);
+        if (cliffs.Count == 0)
+        {
+            return new CliffReport(months, [], [], []);
+        }
+
+        // Commissioning areas are few (one per commissioner and place) and public: all are read and matched by outcode in memory.
+        var areas = (await db.NeedsAreas.AsNoTracking()
+                .Join(db.Organisations, a => a.CommissionerOrganisationId, o => o.Id, (a, o) => new { a.Id, a.Name, a.Outcodes, Commissioner = o.Name })
+                .ToListAsync(cancellationToken))
+            .Select(a => new CommissioningAreaOutcodes(a.Id, a.Name, a.Commissioner, a.Outcodes))
+            .ToList();
+        return new CliffReport(months, cliffs, CliffTotals.ByArea(cliffs, areas), CliffTotals.ByNeed(cliffs));
     }
 
     /// <summary>Organisations a commissioner funds (through awards made here or grants): what its dashboards cover.</summary>

@@ -136,12 +136,15 @@ public sealed class InsightApiTests(CommonwealFactory factory) : IClassFixture<C
         var six = await commissioner.GetFromJsonAsync<JsonElement>("/api/insight/cliffs?months=6", Cancel);
         var other = await (await factory.SignedInClientAsync(a.OtherCommissioner)).GetFromJsonAsync<JsonElement>("/api/insight/cliffs?months=12", Cancel);
 
-        var row = Assert.Single(six.EnumerateArray());
+        Assert.Equal(6, six.GetProperty("months").GetInt32());
+        var row = Assert.Single(six.GetProperty("organisations").EnumerateArray());
         Assert.Equal(a.Recipient, row.GetProperty("organisation").GetGuid());
         Assert.Equal("E3", row.GetProperty("area").GetString());
         Assert.True(row.GetProperty("endingWithin6Months").GetDecimal() > 0);
         Assert.True(row.GetProperty("fallsByMoreThanHalf").GetBoolean());
-        Assert.Empty(other.EnumerateArray());
+        Assert.Empty(other.GetProperty("organisations").EnumerateArray());
+        Assert.Empty(other.GetProperty("by_area").EnumerateArray());
+        Assert.Empty(other.GetProperty("by_need").EnumerateArray());
         var anonymous = await factory.CreateClient().GetAsync("/api/insight/cliffs", Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
@@ -180,5 +183,94 @@ public sealed class InsightApiTests(CommonwealFactory factory) : IClassFixture<C
         // Trading is now the largest source: £100,000 of £200,000, exactly half, which is not over the line.
         Assert.Equal(0.5, body.GetProperty("years")[0].GetProperty("largestShare").GetDouble(), 9);
         Assert.False(body.GetProperty("years")[0].GetProperty("largestShareOverHalf").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Get_Cliffs_TotalsByAreaAndNeed_AreHandComputed()
+    {
+        // Three organisations a new ICB funds, each with a twelve-month grant (so its annual value is its amount):
+        // A in E3, £12,000 ending in 2 months, with a lunch club (befriending, food); B in E3, £24,000 ending
+        // in 9 months, with an advice service (befriending); C in E14, £6,000 ending in 1 month, with no services.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var db = factory.CreateDbContext();
+        Organisation Org(string name, string postcode, LegalForm form = LegalForm.RegisteredCharity) =>
+            new() { Name = $"{name} {tag}", LegalForm = form, Postcode = postcode, IncomeBand = IncomeBand.Small };
+        var funder = Org("Cliff ICB", "E1 6AN", LegalForm.IntegratedCareBoard);
+        var (a, b, c) = (Org("A", "E3 2AN"), Org("B", "E3 5BS"), Org("C", "E14 0AA"));
+        db.Organisations.AddRange(funder, a, b, c);
+        FundingRecord Grant(Organisation to, decimal amount, DateOnly end)
+        {
+            var r = new FundingRecord { Source = FundingSource.Grant, FunderOrganisationId = funder.Id, FunderName = funder.Name, RecipientOrganisationId = to.Id, Amount = amount, SourceKey = $"test-{Guid.NewGuid():N}", RecordedAt = DateTime.UtcNow };
+            var start = end.AddDays(1).AddYears(-1);
+            r.SetDates(start, start, end);
+            return r;
+        }
+
+        db.FundingRecords.AddRange(Grant(a, 12_000, Today.AddMonths(2)), Grant(b, 24_000, Today.AddMonths(9)), Grant(c, 6_000, Today.AddMonths(1)));
+        db.NeedsAreas.Add(new Commonweal.Commissioning.NeedsArea { CommissionerOrganisationId = funder.Id, Name = $"Bow {tag}", Outcodes = ["E3"], CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(Cancel);
+        var directory = new DirectoryTestData(factory.CreateDbContext);
+        var taxonomy = await directory.TaxonomyAsync($"Needs {tag}");
+        var (befriending, food) = (await directory.TermAsync(taxonomy, $"Befriending {tag}"), await directory.TermAsync(taxonomy, $"Food {tag}"));
+        await directory.ServiceAsync(a, $"Lunch club {tag}", terms: [befriending, food]);
+        await directory.ServiceAsync(b, $"Advice {tag}", terms: [befriending]);
+        var email = $"cliff-icb-{tag}@commonweal.example";
+        await ProcurementTestData.CommissionerAsync(db, email, funder.Id);
+        var client = await factory.SignedInClientAsync(email);
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/insight/cliffs?months=12", Cancel);
+
+        Assert.Equal(3, body.GetProperty("organisations").GetArrayLength());
+        var areas = body.GetProperty("by_area").EnumerateArray().ToList();
+        JsonElement Area(string name) => Assert.Single(areas, x => x.GetProperty("area").GetString() == name);
+        (decimal, decimal, int) Figures(JsonElement x) => (x.GetProperty("endingWithin6Months").GetDecimal(), x.GetProperty("endingWithin12Months").GetDecimal(), x.GetProperty("organisations").GetInt32());
+        Assert.Equal((12_000m, 36_000m, 2), Figures(Area("E3")));
+        Assert.Equal("Outcode", Area("E3").GetProperty("kind").GetString());
+        // Services come organisation by organisation, the largest loss (B's) first.
+        Assert.Equal([$"Advice {tag}", $"Lunch club {tag}"], Area("E3").GetProperty("servicesAtRisk").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal((6_000m, 6_000m, 1), Figures(Area("E14")));
+        Assert.Equal((12_000m, 36_000m, 2), Figures(Area($"Bow {tag}")));
+        Assert.Equal("CommissioningArea", Area($"Bow {tag}").GetProperty("kind").GetString());
+        Assert.Equal(funder.Name, Area($"Bow {tag}").GetProperty("commissioner").GetString());
+        var needs = body.GetProperty("by_need").EnumerateArray().ToList();
+        JsonElement Need(string name) => Assert.Single(needs, x => x.GetProperty("need").GetString() == name);
+        Assert.Equal((12_000m, 36_000m, 2), Figures(Need($"Befriending {tag}")));
+        Assert.Equal((12_000m, 12_000m, 1), Figures(Need($"Food {tag}")));
+        Assert.Equal([$"Lunch club {tag}"], Need($"Food {tag}").GetProperty("servicesAtRisk").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(2, needs.Count);
+    }
+
+    [Fact]
+    public async Task StoredAnnualValue_MatchesTheTermsDefinition_SoTheDatabaseCliffsEqualTheHandComputedOnes()
+    {
+        // The hand-computed case of FundingCliffTests, as records in the database and read back through the query.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var db = factory.CreateDbContext();
+        var funder = new Organisation { Name = $"Term funder {tag}", LegalForm = LegalForm.LocalAuthority };
+        var recipient = new Organisation { Name = $"Term recipient {tag}", LegalForm = LegalForm.RegisteredCharity, Postcode = "E1 6AN" };
+        db.Organisations.AddRange(funder, recipient);
+        var terms = new (decimal Amount, DateOnly Start, DateOnly End)[]
+        {
+            (120_000, Today.AddMonths(-9), Today.AddMonths(3).AddDays(-1)),
+            (24_000, Today.AddMonths(-12), Today.AddMonths(12).AddDays(-1)),
+            (10_000, Today.AddMonths(-7), Today.AddMonths(6)),
+            (60_000, Today.AddMonths(-3), Today.AddMonths(33).AddDays(-1)),
+            (50_000, Today.AddMonths(-24), Today.AddDays(-1)),
+        };
+        foreach (var (amount, start, end) in terms)
+        {
+            var r = new FundingRecord { Source = FundingSource.Award, FunderOrganisationId = funder.Id, FunderName = funder.Name, RecipientOrganisationId = recipient.Id, Amount = amount, SourceKey = $"test-{Guid.NewGuid():N}", RecordedAt = DateTime.UtcNow };
+            r.SetDates(start, start, end);
+            db.FundingRecords.Add(r);
+        }
+
+        await db.SaveChangesAsync(Cancel);
+
+        var cliff = Assert.Single(await new InsightQueries(db, TimeProvider.System).CliffsAsync(12, [recipient.Id], Cancel));
+
+        var expected = FundingCliffs.For(recipient.Id, terms.Select(t => new FundingTerm(recipient.Id, t.Amount, t.Start, t.End)), Today);
+        Assert.Equal(expected, cliff.Figures);
+        Assert.Equal(3, cliff.Figures.CommitmentsEnding);
+        Assert.Equal("E1", cliff.Area);
     }
 }

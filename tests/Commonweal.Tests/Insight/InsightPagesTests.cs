@@ -45,6 +45,34 @@ public sealed class InsightPagesTests(CommonwealFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Commissioner_Dashboard_AddsUpTheCliffsByAreaAndByNeed_InTablesAndCsv()
+    {
+        var icb = await OrganisationAsync("NHS North East London Integrated Care Board");
+        var client = await factory.SignedInClientAsync(DemoAccounts.Commissioner);
+
+        var page = await client.GetDocumentAsync($"/insight/commissioners/{icb}");
+        static List<string[]> Rows(string csv) => [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))];
+        var cliffs = await client.GetStringAsync($"/insight/commissioners/{icb}?handler=Csv&table=cliffs", Cancel);
+        var byArea = await client.GetStringAsync($"/insight/commissioners/{icb}?handler=Csv&table=cliffs-by-area", Cancel);
+        var byNeed = await client.GetStringAsync($"/insight/commissioners/{icb}?handler=Csv&table=cliffs-by-need", Cancel);
+
+        Assert.StartsWith("area,kind,commissioner,ending_6_months_gbp,ending_12_months_gbp,organisations,services_at_risk", byArea, StringComparison.Ordinal);
+        Assert.StartsWith("need,ending_6_months_gbp,ending_12_months_gbp,organisations,services_at_risk", byNeed, StringComparison.Ordinal);
+        // Each area row is the sum of the organisation rows in it: E3 alone, and Tower Hamlets over E1, E3 and E14.
+        // (Organisation names here have no commas, so splitting on commas is safe for the columns read.)
+        var organisations = Rows(cliffs);
+        decimal Sum(params string[] outcodes) => organisations.Where(r => outcodes.Contains(r[2])).Sum(r => decimal.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture));
+        var areas = Rows(byArea);
+        var e3 = Assert.Single(areas, r => r[0] == "E3" && r[1] == "outcode");
+        Assert.Equal(Sum("E3"), decimal.Parse(e3[4], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(Sum("E3") > 0);
+        var towerHamlets = Assert.Single(areas, r => r[0] == "Tower Hamlets" && r[1] == "commissioning area");
+        Assert.Equal(Sum("E1", "E3", "E14"), decimal.Parse(towerHamlets[4], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(page.QuerySelectorAll("#cliffs-by-area tbody tr"), r => r.TextContent.Contains("Tower Hamlets (commissioning area of NHS North East London Integrated Care Board)", StringComparison.Ordinal));
+        Assert.Equal(Rows(byNeed).Count, page.QuerySelectorAll("#cliffs-by-need tbody tr").Length);
+    }
+
+    [Fact]
     public async Task Dashboards_AreRefused_ToAnonymous_ToAnotherOrganisation_AndToProvidersForCommissionerViews()
     {
         var icb = await OrganisationAsync("NHS North East London Integrated Care Board");

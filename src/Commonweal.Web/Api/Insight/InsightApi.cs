@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Commonweal.Accounts;
 using Commonweal.Data;
 using Commonweal.Insight;
@@ -19,7 +20,7 @@ public static class InsightApi
     {
         var group = api.MapGroup("/insight").WithTags("Insight");
         group.MapGet("/dependency", Dependency).WithSummary("An organisation's income by funder, largest share, HHI and flags, per financial year");
-        group.MapGet("/cliffs", Cliffs).WithSummary("Organisations you may see whose funding ends within 6 or 12 months, with the services at risk");
+        group.MapGet("/cliffs", Cliffs).WithSummary("Organisations you may see whose funding ends within 6 or 12 months, with the services at risk, and the totals by area (outcode and commissioning area: by_area) and by need (by_need)");
         group.MapGet("/sectors", Sectors).AllowAnonymous().WithSummary("A commissioner's contract and grant value by provider sector and size, per financial year");
         group.MapPost("/income", RecordIncome).WithSummary("Record an organisation's other income for a financial year (its admins only)");
     }
@@ -35,6 +36,22 @@ public static class InsightApi
     public sealed record CliffRow(
         Guid Organisation, string Name, string? Area, decimal EndingWithin6Months, decimal EndingWithin12Months,
         decimal AnnualIncomeNow, decimal AnnualIncomeInAYear, bool FallsByMoreThanHalf, IReadOnlyList<string> Needs, IReadOnlyList<string> ServicesAtRisk);
+
+    public sealed record ServiceRow(Guid Id, string Name);
+
+    /// <summary>An outcode ("E3", or "Not known") or a commissioning area, with the organisations of the list in it.</summary>
+    public sealed record AreaCliffRow(
+        string Area, string Kind, Guid? AreaId, string? Commissioner, decimal EndingWithin6Months, decimal EndingWithin12Months,
+        int Organisations, IReadOnlyList<ServiceRow> ServicesAtRisk);
+
+    /// <summary>A need (a taxonomy term of the services): the whole income ending of each organisation with a service meeting it.</summary>
+    public sealed record NeedCliffRow(string Need, decimal EndingWithin6Months, decimal EndingWithin12Months, int Organisations, IReadOnlyList<ServiceRow> ServicesAtRisk);
+
+    public sealed record CliffsResponse(
+        int Months,
+        IReadOnlyList<CliffRow> Organisations,
+        [property: JsonPropertyName("by_area")] IReadOnlyList<AreaCliffRow> ByArea,
+        [property: JsonPropertyName("by_need")] IReadOnlyList<NeedCliffRow> ByNeed);
 
     public sealed record SectorRow(int Year, string FinancialYear, string Sector, string Size, decimal Amount, double Share);
 
@@ -76,7 +93,7 @@ public static class InsightApi
         return TypedResults.Ok(new DependencyResponse(id, name, view.ToString(), years.Select(Figures).ToList()));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CliffRow>>, ValidationProblem>> Cliffs(
+    private static async Task<Results<Ok<CliffsResponse>, ValidationProblem>> Cliffs(
         CommonwealDbContext db, TimeProvider time, HttpContext http, string? months)
     {
         var within = 12;
@@ -87,9 +104,14 @@ public static class InsightApi
 
         var queries = new InsightQueries(db, time);
         var scope = await ScopeAsync(queries, ViewerOf(http.User));
-        var cliffs = await queries.CliffsAsync(within, scope);
-        IReadOnlyList<CliffRow> rows = cliffs.Select(Row).ToList();
-        return TypedResults.Ok(rows);
+        var report = await queries.CliffReportAsync(within, scope);
+        return TypedResults.Ok(new CliffsResponse(
+            within,
+            [.. report.Organisations.Select(Row)],
+            [.. report.ByArea.Select(a => new AreaCliffRow(a.Area, a.Kind.ToString(), a.AreaId, a.Commissioner, a.EndingWithin6Months, a.EndingWithin12Months,
+                a.Organisations.Count, [.. a.ServicesAtRisk.Select(s => new ServiceRow(s.Id, s.Name))]))],
+            [.. report.ByNeed.Select(n => new NeedCliffRow(n.Need, n.EndingWithin6Months, n.EndingWithin12Months,
+                n.Organisations.Count, [.. n.ServicesAtRisk.Select(s => new ServiceRow(s.Id, s.Name))]))]));
     }
 
     internal static CliffRow Row(OrganisationCliff c) => new(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Commonweal.Accounts;
 using Commonweal.Data;
 using Commonweal.Insight;
@@ -18,6 +19,8 @@ public sealed class CommissionerModel(CommonwealDbContext db, TimeProvider time)
     public int Year { get; private set; }
     public IReadOnlyList<OrganisationDependency> Dependency { get; private set; } = [];
     public IReadOnlyList<OrganisationCliff> Cliffs { get; private set; } = [];
+    public IReadOnlyList<AreaCliff> CliffsByArea { get; private set; } = [];
+    public IReadOnlyList<NeedCliff> CliffsByNeed { get; private set; } = [];
     public IReadOnlyList<SectorShareRow> Sectors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
@@ -38,9 +41,18 @@ public sealed class CommissionerModel(CommonwealDbContext db, TimeProvider time)
                 Cliffs.Select(c => (IReadOnlyList<string>)[c.OrganisationId.ToString(), c.Name, c.Area ?? "", InsightCsv.Number(c.Figures.EndingWithin6Months),
                     InsightCsv.Number(c.Figures.EndingWithin12Months), InsightCsv.Number(c.Figures.AnnualIncomeNow), InsightCsv.Number(c.Figures.AnnualIncomeInAYear),
                     c.Figures.FallsByMoreThanHalf ? "yes" : "no", string.Join("; ", c.Needs), string.Join("; ", c.ServicesAtRisk.Select(s => s.Name))])),
+            "cliffs-by-area" => InsightPages.Csv("funding-cliffs-by-area.csv",
+                ["area", "kind", "commissioner", "ending_6_months_gbp", "ending_12_months_gbp", "organisations", "services_at_risk"],
+                CliffsByArea.Select(a => (IReadOnlyList<string>)[a.Area, a.Kind == AreaKind.Outcode ? "outcode" : "commissioning area", a.Commissioner ?? "",
+                    InsightCsv.Number(a.EndingWithin6Months), InsightCsv.Number(a.EndingWithin12Months), a.Organisations.Count.ToString(CultureInfo.InvariantCulture),
+                    string.Join("; ", a.ServicesAtRisk.Select(s => s.Name))])),
+            "cliffs-by-need" => InsightPages.Csv("funding-cliffs-by-need.csv",
+                ["need", "ending_6_months_gbp", "ending_12_months_gbp", "organisations", "services_at_risk"],
+                CliffsByNeed.Select(n => (IReadOnlyList<string>)[n.Need, InsightCsv.Number(n.EndingWithin6Months), InsightCsv.Number(n.EndingWithin12Months),
+                    n.Organisations.Count.ToString(CultureInfo.InvariantCulture), string.Join("; ", n.ServicesAtRisk.Select(s => s.Name))])),
             "sectors" => InsightPages.Csv("sector-share.csv", ["financial_year", "sector", "size", "amount_gbp", "share_of_year"],
                 Sectors.Select(s => (IReadOnlyList<string>)[FinancialYears.Label(s.Year), s.Sector, s.Size.ToString(), InsightCsv.Number(s.Amount), InsightCsv.Number(s.ShareOfYear)])),
-            _ => BadRequest("Choose table=dependency, cliffs or sectors."),
+            _ => BadRequest("Choose table=dependency, cliffs, cliffs-by-area, cliffs-by-need or sectors."),
         };
     }
 
@@ -67,7 +79,8 @@ public sealed class CommissionerModel(CommonwealDbContext db, TimeProvider time)
         Dependency = all.Where(d => fundedSet.Contains(d.OrganisationId))
             .OrderByDescending(d => d.Figures.Flagged).ThenByDescending(d => d.Figures.LargestShare).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
-        Cliffs = await queries.CliffsAsync(12, funded);
+        var report = await queries.CliffReportAsync(12, funded);
+        (Cliffs, CliffsByArea, CliffsByNeed) = (report.Organisations, report.ByArea, report.ByNeed);
         Sectors = await queries.SectorsAsync(id);
         return null;
     }

@@ -1,12 +1,53 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using CsvHelper;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using TextJsonException = System.Text.Json.JsonException;
 
 namespace Commonweal.Insight.Giving;
 
-/// <summary>One grant as read, in the JSON shape whichever the file, with a way to name where a fault is.</summary>
-public sealed record ReadGrant(JObject Grant, string Where, Func<string, string> Locate, int Percent);
+/// <summary>
+/// One grant as read, in the JSON shape whichever the file, with a way to name where a fault is.
+/// A grant from a JSON file keeps its raw text until <see cref="Grant"/> is first read, so that the
+/// importer parses grants in parallel rather than the reader parsing them one after another.
+/// </summary>
+public sealed class ReadGrant
+{
+    private readonly byte[]? json;
+    private readonly JObject? grant;
+
+    public ReadGrant(JObject grant, string where, Func<string, string> locate, int percent)
+    {
+        this.grant = grant;
+        (Where, Locate, Percent) = (where, locate, percent);
+    }
+
+    public ReadGrant(byte[] json, string where, int percent)
+    {
+        this.json = json;
+        (Where, Locate, Percent) = (where, p => where + p, percent);
+    }
+
+    public string Where { get; }
+    public Func<string, string> Locate { get; }
+    public int Percent { get; }
+
+    /// <summary>
+    /// The grant; something other than an object in the list is an empty object marked "__notAnObject".
+    /// Parsed anew on each call rather than kept, so a batch waiting to be written holds only bytes.
+    /// </summary>
+    public JObject Grant => grant ?? Parse();
+
+    private JObject Parse()
+    {
+        using var text = new StreamReader(new MemoryStream(json!));
+        // Dates stay text: the schema checks them as the publisher wrote them.
+        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        var token = JToken.ReadFrom(reader);
+        return token as JObject ?? new JObject { ["__notAnObject"] = true };
+    }
+}
 
 /// <summary>
 /// Streams grants from a 360Giving JSON package ({"grants": [...]}, or a bare list) or from a
@@ -48,57 +89,151 @@ public static class GrantReader
     public static IAsyncEnumerable<ReadGrant> ReadAsync(string path, CancellationToken cancellationToken) =>
         IsCsv(path) ? ReadCsvAsync(path, cancellationToken) : ReadJsonAsync(path, cancellationToken);
 
+    /// <summary>
+    /// Finds each grant's bytes with System.Text.Json's reader over a buffer that is refilled as it
+    /// goes (so memory stays flat), without building the grant: parsing is left to <see cref="ReadGrant.Grant"/>.
+    /// </summary>
     private static async IAsyncEnumerable<ReadGrant> ReadJsonAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
-        using var text = new StreamReader(path);
-        // Dates stay text: the schema checks them as the publisher wrote them.
-        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        if (!await reader.ReadAsync(cancellationToken))
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var length = stream.Length;
+        var buffer = new byte[1 << 20];
+        int start = 0, end = 0;
+        long offset = 0;
+        var final = false;
+        var scan = new JsonScan();
+        var grants = new List<(int Start, int End)>();
+        var index = 0;
+        if (length == 0)
         {
             throw new InvalidDataException($"{name} is empty.");
         }
 
-        if (reader.TokenType == JsonToken.StartObject)
+        while (scan.Phase != JsonPhase.Done)
         {
-            // A package: find its "grants" list; other properties (publisher, version) are skipped.
-            var found = false;
-            while (await reader.ReadAsync(cancellationToken) && reader.TokenType == JsonToken.PropertyName)
+            if (!final)
             {
-                if ((string?)reader.Value == "grants")
+                // Keep the unread bytes, growing the buffer when one grant does not fit in it.
+                if (start > 0)
                 {
-                    await reader.ReadAsync(cancellationToken);
-                    found = reader.TokenType == JsonToken.StartArray;
-                    break;
+                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                    offset += start;
+                    (start, end) = (0, end - start);
                 }
 
-                await reader.ReadAsync(cancellationToken);
-                await reader.SkipAsync(cancellationToken);
+                if (end == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken);
+                end += read;
+                final = read == 0;
             }
 
-            if (!found)
+            grants.Clear();
+            int consumed;
+            try
             {
-                throw new InvalidDataException($"{name} is not a 360Giving package: $.grants (a list of grants) is required.");
+                consumed = Scan(buffer.AsSpan(start, end - start), final, scan, grants);
             }
-        }
-        else if (reader.TokenType != JsonToken.StartArray)
-        {
-            throw new InvalidDataException($"{name} is not a 360Giving package: expected an object with a grants list.");
-        }
-
-        var index = 0;
-        while (await reader.ReadAsync(cancellationToken) && reader.TokenType != JsonToken.EndArray)
-        {
-            var where = $"{name} $.grants[{index++}]";
-            var token = await JToken.ReadFromAsync(reader, cancellationToken);
-            var grant = token as JObject ?? [];
-            if (token is not JObject)
+            catch (TextJsonException e)
             {
-                grant["__notAnObject"] = true;
+                throw new InvalidDataException($"{name} is not valid JSON near line {e.LineNumber + 1}: {e.Message}", e);
             }
 
-            yield return new ReadGrant(grant, where, p => where + p, Percent(text.BaseStream));
+            if (final && consumed == 0 && scan.Phase != JsonPhase.Done)
+            {
+                throw new InvalidDataException(scan.Phase == JsonPhase.InPackage
+                    ? $"{name} is not a 360Giving package: $.grants (a list of grants) is required."
+                    : $"{name} ends before its list of grants does.");
+            }
+
+            var percent = (int)(100 * (offset + start + consumed) / length);
+            foreach (var (from, to) in grants)
+            {
+                yield return new ReadGrant(buffer[(start + from)..(start + to)], $"{name} $.grants[{index++}]", percent);
+            }
+
+            start += consumed;
         }
+    }
+
+    private enum JsonPhase
+    {
+        Start,
+        InPackage,
+        InList,
+        Done,
+    }
+
+    private sealed class JsonScan
+    {
+        public JsonReaderState State = new(new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+        public JsonPhase Phase = JsonPhase.Start;
+    }
+
+    /// <summary>
+    /// Reads as far as the data allows: the package's opening, its other properties (skipped), and
+    /// each whole grant of the list, whose start and end it adds to <paramref name="grants"/>. Returns
+    /// the bytes used up to the last whole step; the rest is read again once more data has come.
+    /// </summary>
+    private static int Scan(ReadOnlySpan<byte> data, bool final, JsonScan scan, List<(int Start, int End)> grants)
+    {
+        var reader = new Utf8JsonReader(data, final, scan.State);
+        var used = 0;
+        while (scan.Phase != JsonPhase.Done && reader.Read())
+        {
+            switch (scan.Phase)
+            {
+                case JsonPhase.Start:
+                    scan.Phase = reader.TokenType switch
+                    {
+                        JsonTokenType.StartObject => JsonPhase.InPackage,
+                        JsonTokenType.StartArray => JsonPhase.InList,
+                        _ => throw new InvalidDataException("The file is not a 360Giving package: expected an object with a grants list."),
+                    };
+                    break;
+                case JsonPhase.InPackage when reader.TokenType == JsonTokenType.EndObject:
+                    throw new InvalidDataException("The file is not a 360Giving package: $.grants (a list of grants) is required.");
+                case JsonPhase.InPackage when reader.ValueTextEquals("grants"u8):
+                    if (!reader.Read())
+                    {
+                        return used;
+                    }
+
+                    scan.Phase = reader.TokenType == JsonTokenType.StartArray
+                        ? JsonPhase.InList
+                        : throw new InvalidDataException("The file is not a 360Giving package: $.grants must be a list of grants.");
+                    break;
+                case JsonPhase.InPackage:
+                    // Other properties of the package (publisher, version) are skipped.
+                    if (!reader.TrySkip())
+                    {
+                        return used;
+                    }
+
+                    break;
+                case JsonPhase.InList when reader.TokenType == JsonTokenType.EndArray:
+                    scan.Phase = JsonPhase.Done;
+                    break;
+                case JsonPhase.InList:
+                    var from = (int)reader.TokenStartIndex;
+                    if (!reader.TrySkip())
+                    {
+                        return used;
+                    }
+
+                    grants.Add((from, (int)reader.BytesConsumed));
+                    break;
+            }
+
+            used = (int)reader.BytesConsumed;
+            scan.State = reader.CurrentState;
+        }
+
+        return used;
     }
 
     private static async IAsyncEnumerable<ReadGrant> ReadCsvAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)

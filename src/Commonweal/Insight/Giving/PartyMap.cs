@@ -36,9 +36,16 @@ internal sealed class PartyMap(Dictionary<string, Guid> byIdentifier)
 
     public Guid Resolve(CommonwealDbContext db, GrantParty party)
     {
-        var (identifier, _) = OrgIdentifier.Parse(party.Id);
-        if (byIdentifier.TryGetValue(identifier ?? party.Id, out var id))
+        // Most grants name a party already seen under the same spelling: found without parsing the id again.
+        if (byIdentifier.TryGetValue(party.Id, out var id))
         {
+            return id;
+        }
+
+        var (identifier, _) = OrgIdentifier.Parse(party.Id);
+        if (byIdentifier.TryGetValue(identifier ?? party.Id, out id))
+        {
+            byIdentifier[party.Id] = id;
             return id;
         }
 
