@@ -26,7 +26,7 @@ public sealed class SearchJourneyTests(BrowserFixture site) : IClassFixture<Brow
         await page.AssertAccessibleAsync();
 
         await page.Locator(".cw-results h3 a").First.ClickAsync();
-        await Assertions.Expect(page.Locator(".nhsuk-summary-list")).ToContainTextAsync("How to refer");
+        await Assertions.Expect(page.Locator(".nhsuk-summary-list").Filter(new() { HasText = "Who can use it" })).ToContainTextAsync("How to refer");
         await page.AssertAccessibleAsync();
     }
 }

@@ -29,7 +29,7 @@ public sealed class ServiceEditJourneyTests(BrowserFixture site) : IClassFixture
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Wednesday soup club");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The service has been saved");
-        await Assertions.Expect(page.Locator(".nhsuk-summary-list")).ToContainTextAsync("2 days");
+        await Assertions.Expect(page.Locator(".nhsuk-summary-list").Filter(new() { HasText = "Who can use it" })).ToContainTextAsync("2 days");
         await page.AssertAccessibleAsync();
     }
 }
