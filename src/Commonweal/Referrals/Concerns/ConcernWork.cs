@@ -139,16 +139,19 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
     /// The concerns for the banner on a page that has already opened (and audited) the record: only
     /// for the record's readers, without a second audit entry.
     /// </summary>
-    public async Task<IReadOnlyList<ConcernView>> BannerAsync(Guid personId, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The concerns shown at the top of a record the page has already opened: the page's person and
+    /// facts are reused, so the banner costs one query, and it shows nothing unless those facts let
+    /// the viewer read the record.
+    /// </summary>
+    public async Task<IReadOnlyList<ConcernView>> BannerAsync(Person person, PersonAccessFacts facts, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var facts = await records.FactsAsync(personId, cancellationToken);
         if (!PersonAccess.ReadRecord(facts, viewer, db.Now).Allowed)
         {
             return [];
         }
 
-        var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == personId, cancellationToken);
-        var concerns = await db.Concerns.AsNoTracking().Include(c => c.Acknowledgements).Where(c => c.PersonId == personId)
+        var concerns = await db.Concerns.AsNoTracking().Include(c => c.Acknowledgements).Where(c => c.PersonId == person.Id)
             .OrderByDescending(c => c.EscalatedAt != null).ThenByDescending(c => c.Severity).ThenByDescending(c => c.RaisedAt).ToListAsync(cancellationToken);
         return [.. concerns.Select(c => Describe(c, person, facts, viewer, ConcernSight.Record))];
     }
