@@ -169,10 +169,15 @@ public sealed class FormText(ModelStateDictionary modelState, string prefix)
 
     public int? WholeNumber(string? text, string field, string name)
     {
-        var number = Number(text, field, name);
-        if (number is null || (decimal.Truncate(number.Value) == number.Value && number.Value is >= int.MinValue and <= int.MaxValue))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return (int?)number;
+            return null;
+        }
+
+        var cleaned = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (int.TryParse(cleaned, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
         }
 
         modelState.AddModelError($"{prefix}.{field}", $"{name} must be a whole number");
