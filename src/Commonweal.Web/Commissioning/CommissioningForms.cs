@@ -23,9 +23,8 @@ public sealed class CommissionerOptions
     public static async Task<CommissionerOptions> LoadAsync(CommonwealDbContext db, InsightViewer viewer)
     {
         var ids = viewer.CommissionerIn.ToList();
-        var items = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
-        return new CommissionerOptions(items);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync();
+        return new CommissionerOptions(organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList());
     }
 
     /// <summary>The only commissioner, or the one chosen on the form (null when none was).</summary>

@@ -24,8 +24,10 @@ public static class OrganisationChoices
     public static async Task<IReadOnlyList<SelectListItem>> CommissionersAsync(CommonwealDbContext db)
     {
         var commissioning = db.Memberships.Where(m => m.Role == MembershipRole.Commissioner).Select(m => m.OrganisationId);
-        return await db.Organisations.AsNoTracking()
+        var organisations = await db.Organisations.AsNoTracking()
             .Where(o => o.LegalForm == LegalForm.IntegratedCareBoard || o.LegalForm == LegalForm.LocalAuthority || commissioning.Contains(o.Id))
-            .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync();
+        // Ids are written out here, not by the database (SQLite's text is upper case), so that they match the bound value.
+        return organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
     }
 }

@@ -102,9 +102,10 @@ public sealed class PoolModel(CommonwealDbContext db) : PageModel
         if (CanEdit)
         {
             var members = pool.Members.Select(m => m.OrganisationId).ToList();
-            Candidates = await db.Opportunities.AsNoTracking()
+            var candidates = await db.Opportunities.AsNoTracking()
                 .Where(o => o.Commissioners.Any(c => members.Contains(c.OrganisationId)) && !db.PoolOpportunities.Any(p => p.OpportunityId == o.Id))
-                .OrderBy(o => o.Reference).Select(o => new SelectListItem(o.Reference + ": " + o.Title, o.Id.ToString())).ToListAsync();
+                .OrderBy(o => o.Reference).Select(o => new { o.Id, o.Reference, o.Title }).ToListAsync();
+            Candidates = candidates.Select(o => new SelectListItem($"{o.Reference}: {o.Title}", o.Id.ToString())).ToList();
         }
 
         return null;
