@@ -150,6 +150,40 @@ public sealed class FormText(ModelStateDictionary modelState, string prefix)
         return null;
     }
 
+    public decimal? Number(string? text, string field, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var cleaned = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        modelState.AddModelError($"{prefix}.{field}", $"{name} must be a number, like 12.5");
+        return null;
+    }
+
+    public int? WholeNumber(string? text, string field, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var cleaned = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (int.TryParse(cleaned, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        modelState.AddModelError($"{prefix}.{field}", $"{name} must be a whole number");
+        return null;
+    }
+
     public static string? Date(DateOnly? date) => date?.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 
     public static string? Money(decimal? amount) => amount?.ToString("0.##", CultureInfo.InvariantCulture);

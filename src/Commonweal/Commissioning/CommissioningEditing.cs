@@ -1,4 +1,5 @@
 using Commonweal.Data;
+using Commonweal.Directory;
 using Commonweal.Procurement.Awards;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +30,22 @@ public sealed class CommissioningEditing(CommonwealDbContext db)
             return CommissioningResult<NeedsArea>.Invalid(errors);
         }
 
+        // An outcode the postcode table does not know would silently match no service in the area.
+        var outcodes = input.Outcodes!.Select(CommissioningFormats.NormaliseOutcode).ToList();
+        var known = await PostcodeLocator.KnownOutcodesAsync(db, outcodes, cancellationToken);
+        var unknown = Enumerable.Range(0, outcodes.Count).Where(i => !known.Contains(outcodes[i]))
+            .Select(i => new ValidationFailure($"{nameof(AreaInput.Outcodes)}[{i}]", $"{outcodes[i]} is not a known outcode: enter the first half of a real postcode, such as E3"))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            return CommissioningResult<NeedsArea>.Invalid(new ValidationResult(unknown));
+        }
+
         var area = new NeedsArea
         {
             CommissionerOrganisationId = input.Commissioner,
             Name = input.Name!.Trim(),
-            Outcodes = input.Outcodes!.Select(o => o.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Outcodes = outcodes.Order(StringComparer.Ordinal).ToList(),
             CreatedAt = db.Now,
         };
         db.NeedsAreas.Add(area);

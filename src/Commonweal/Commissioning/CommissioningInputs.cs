@@ -68,6 +68,8 @@ public static partial class CommissioningFormats
     /// <summary>A UK outward code: E1, E14, EC1A, SW1A, M1.</summary>
     [GeneratedRegex(@"^[A-Z]{1,2}[0-9][0-9A-Z]?$")]
     public static partial Regex Outcode();
+
+    public static string NormaliseOutcode(string? outcode) => (outcode ?? "").Trim().ToUpperInvariant();
 }
 
 public sealed class AreaValidator : AbstractValidator<AreaInput>
@@ -78,8 +80,20 @@ public sealed class AreaValidator : AbstractValidator<AreaInput>
             .MaximumLength(NeedsArea.NameMaxLength).WithMessage($"Name must be {NeedsArea.NameMaxLength} characters or fewer");
         RuleFor(a => a.Outcodes).NotEmpty().WithMessage("Enter at least one outcode, such as E3")
             .Must(o => o!.Count <= 200).When(a => a.Outcodes is not null, ApplyConditionTo.CurrentValidator).WithMessage("Enter 200 outcodes or fewer");
-        RuleForEach(a => a.Outcodes).Must(o => o is not null && CommissioningFormats.Outcode().IsMatch(o.Trim().ToUpperInvariant()))
+        RuleForEach(a => a.Outcodes).Must(o => CommissioningFormats.Outcode().IsMatch(CommissioningFormats.NormaliseOutcode(o)))
             .WithMessage("Enter an outcode like E3 or EC1A (the first half of a postcode)");
+        RuleFor(a => a.Outcodes).Custom((outcodes, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < (outcodes?.Count ?? 0); i++)
+            {
+                var outcode = CommissioningFormats.NormaliseOutcode(outcodes![i]);
+                if (outcode.Length > 0 && !seen.Add(outcode))
+                {
+                    context.AddFailure($"{nameof(AreaInput.Outcodes)}[{i}]", $"{outcode} is entered more than once: enter each outcode once");
+                }
+            }
+        });
     }
 }
 

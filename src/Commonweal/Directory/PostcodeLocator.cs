@@ -64,6 +64,25 @@ public static partial class PostcodeLocator
         return best is null ? null : new GeoPoint(best.Latitude, best.Longitude);
     }
 
+    /// <summary>
+    /// Which of the normalised outcodes the loaded postcode table knows: as an outcode of its own, or
+    /// as the first half of a full postcode (a table of full postcodes may hold no outcode rows).
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> KnownOutcodesAsync(CommonwealDbContext db, IReadOnlyCollection<string> outcodes, CancellationToken ct)
+    {
+        var known = (await db.PostcodeCentroids.AsNoTracking().Where(c => outcodes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
+        foreach (var outcode in outcodes.Where(o => !known.Contains(o)).Distinct())
+        {
+            var prefix = outcode + " ";
+            if (await db.PostcodeCentroids.AnyAsync(c => c.Code.StartsWith(prefix), ct))
+            {
+                known.Add(outcode);
+            }
+        }
+
+        return known;
+    }
+
     [GeneratedRegex("^[A-Z]{1,2}[0-9][0-9A-Z]?$")]
     private static partial Regex Outcode();
 }

@@ -149,9 +149,8 @@ public static class CommissioningApi
 
     private static async Task<Results<Created<Created>, ValidationProblem, ForbidHttpResult>> AddPool(CommonwealDbContext db, HttpContext http, PoolInput input)
     {
-        // Whoever creates a pool commissions for one of its members.
         var viewer = InsightApi.ViewerOf(http.User);
-        if (input.Members is null || !input.Members.Any(m => viewer.CommissionerIn.Contains(m.Organisation)))
+        if (!CommissioningAccess.CanCreatePool(viewer, input.Members?.Select(m => m.Organisation) ?? []))
         {
             return viewer.CommissionerIn.Count == 0 ? TypedResults.Forbid() : ApiProblems.Field("members", "Include an organisation you commission for");
         }

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Web.Pages.Commissioning;
 
-/// <summary>Plans anyone may read (published), the viewer's own drafts, and the pooled funds the viewer's commissioners belong to.</summary>
+/// <summary>
+/// Plans anyone may read (published), the viewer's own drafts, and for a commissioner its areas, the
+/// pooled funds it belongs to and the links to record more.
+/// </summary>
 [AllowAnonymous]
 public sealed class IndexModel(CommonwealDbContext db) : PageModel
 {
@@ -14,6 +17,11 @@ public sealed class IndexModel(CommonwealDbContext db) : PageModel
 
     public IReadOnlyList<PlanLink> Plans { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Pools { get; private set; } = [];
+
+    /// <summary>The areas of the organisations the viewer commissions for.</summary>
+    public IReadOnlyList<(Guid Id, string Name, string Outcodes)> Areas { get; private set; } = [];
+
+    public bool Commissions { get; private set; }
 
     public async Task OnGetAsync(Guid? commissioner)
     {
@@ -36,5 +44,9 @@ public sealed class IndexModel(CommonwealDbContext db) : PageModel
         var pools = await db.PooledFunds.AsNoTracking().Where(p => p.Members.Any(m => commissioning.Contains(m.OrganisationId)))
             .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync();
         Pools = pools.Select(p => (p.Id, p.Name)).ToList();
+        Commissions = commissioning.Count > 0;
+        var areas = await db.NeedsAreas.AsNoTracking().Where(a => commissioning.Contains(a.CommissionerOrganisationId))
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Outcodes }).ToListAsync();
+        Areas = areas.Select(a => (a.Id, a.Name, string.Join(", ", a.Outcodes))).ToList();
     }
 }

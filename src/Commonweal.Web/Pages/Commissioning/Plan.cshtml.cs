@@ -50,6 +50,29 @@ public sealed class PlanModel(CommonwealDbContext db) : PageModel
         };
     }
 
+    public async Task<IActionResult> OnPostPublishAsync(Guid id)
+    {
+        // The page is public, so publishing asks anyone not signed in to sign in first.
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        await new CommissioningEditing(db).PublishAsync(id);
+        TempData["Banner"] = "Plan published. Anyone can now read it and its area's needs.";
+        return Redirect($"/commissioning/plans/{id}");
+    }
+
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
         var report = await new PlanQueries(db).ReportAsync(id);

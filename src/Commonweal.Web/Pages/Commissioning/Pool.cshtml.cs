@@ -2,10 +2,14 @@ using Commonweal.Commissioning;
 using Commonweal.Data;
 using Commonweal.Insight;
 using Commonweal.Web.Api.Insight;
+using Commonweal.Web.Commissioning;
+using Commonweal.Web.Infrastructure;
 using Commonweal.Web.Pages.Insight;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Web.Pages.Commissioning;
 
@@ -14,6 +18,17 @@ namespace Commonweal.Web.Pages.Commissioning;
 public sealed class PoolModel(CommonwealDbContext db) : PageModel
 {
     public PoolReport Report { get; private set; } = null!;
+
+    [BindProperty]
+    public DrawForm Draw { get; set; } = new();
+
+    public bool CanEdit { get; private set; }
+
+    /// <summary>The opportunities drawing on the fund, by reference and title.</summary>
+    public IReadOnlyList<SelectListItem> Drawing { get; private set; } = [];
+
+    /// <summary>Opportunities of the pool's members that draw on no pool yet.</summary>
+    public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
@@ -34,6 +49,37 @@ public sealed class PoolModel(CommonwealDbContext db) : PageModel
         };
     }
 
+    public async Task<IActionResult> OnPostDrawAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (Draw.Opportunity is not { } opportunity)
+        {
+            ModelState.AddModelError($"{nameof(Draw)}.{nameof(DrawForm.Opportunity)}", "Select the opportunity that will draw on the fund");
+        }
+        else
+        {
+            var result = await new CommissioningEditing(db).DrawOnAsync(Report.Pool, new PoolLinkInput { Opportunity = opportunity });
+            ModelState.AddErrors(result.Errors, nameof(Draw));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        TempData["Banner"] = "The opportunity now draws on the fund.";
+        return Redirect($"/commissioning/pools/{id}");
+    }
+
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
         var queries = new PoolQueries(db);
@@ -49,6 +95,19 @@ public sealed class PoolModel(CommonwealDbContext db) : PageModel
         }
 
         Report = await queries.ReportAsync(pool);
+        CanEdit = CommissioningAccess.CanEditPool(InsightApi.ViewerOf(User), pool);
+        var drawing = pool.Opportunities.Select(o => o.OpportunityId).ToList();
+        Drawing = await db.Opportunities.AsNoTracking().Where(o => drawing.Contains(o.Id)).OrderBy(o => o.Reference)
+            .Select(o => new SelectListItem(o.Reference + ": " + o.Title, o.Reference)).ToListAsync();
+        if (CanEdit)
+        {
+            var members = pool.Members.Select(m => m.OrganisationId).ToList();
+            var candidates = await db.Opportunities.AsNoTracking()
+                .Where(o => o.Commissioners.Any(c => members.Contains(c.OrganisationId)) && !db.PoolOpportunities.Any(p => p.OpportunityId == o.Id))
+                .OrderBy(o => o.Reference).Select(o => new { o.Id, o.Reference, o.Title }).ToListAsync();
+            Candidates = candidates.Select(o => new SelectListItem($"{o.Reference}: {o.Title}", o.Id.ToString())).ToList();
+        }
+
         return null;
     }
 }

@@ -1,11 +1,11 @@
 using Commonweal.Accounts;
 using Commonweal.Data;
-using Commonweal.Organisations;
 using Commonweal.Passport;
 using Commonweal.Procurement;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Components;
 using Commonweal.Web.Directory;
+using Commonweal.Web.Organisations;
 using Commonweal.Web.Procurement;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -145,10 +145,7 @@ public sealed class EditModel(CommonwealDbContext db) : PageModel
             return Forbid();
         }
 
-        var commissionerOrganisations = db.Memberships.Where(m => m.Role == MembershipRole.Commissioner).Select(m => m.OrganisationId);
-        CommissionerChoices = await db.Organisations.AsNoTracking()
-            .Where(o => o.LegalForm == LegalForm.IntegratedCareBoard || o.LegalForm == LegalForm.LocalAuthority || commissionerOrganisations.Contains(o.Id))
-            .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+        CommissionerChoices = await OrganisationChoices.CommissionersAsync(db);
         NeedItems = await NeedChoices.LoadAsync(db);
         return null;
     }
