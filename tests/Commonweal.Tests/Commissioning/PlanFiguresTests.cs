@@ -203,6 +203,8 @@ public sealed class PlanFiguresTests(CommonwealFactory factory) : IClassFixture<
 
         var bad = await Forms.ParseAsync(await own.SubmitAsync($"/commissioning/plans/{a.Plan}/budget", new Dictionary<string, string> { ["Input.Need"] = need.ToString(), ["Input.Amount"] = "-5" }));
         Assert.Contains("Amount must be £0 or more", bad.ErrorSummary());
+        // The form comes back with the chosen need still chosen.
+        Assert.Equal(need.ToString(), bad.QuerySelector("select[name='Input.Need'] option[selected]")?.GetAttribute("value"));
 
         var saved = await own.SubmitAsync($"/commissioning/plans/{a.Plan}/budget", new Dictionary<string, string> { ["Input.Need"] = need.ToString(), ["Input.Amount"] = "25000" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);

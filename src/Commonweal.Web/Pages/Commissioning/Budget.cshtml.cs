@@ -59,8 +59,11 @@ public sealed class BudgetModel(CommonwealDbContext db) : PageModel
         }
 
         Plan = plan;
-        Needs = await db.AreaNeeds.AsNoTracking().Where(n => n.AreaId == plan.AreaId).OrderBy(n => n.Kind).ThenBy(n => n.Name)
-            .Select(n => new SelectListItem(n.Name, n.Id.ToString())).ToListAsync();
+        // Ids are turned into text here, not in the query: SQLite would give them upper case, and the
+        // chosen need would not show as selected when the form comes back with an error.
+        var needs = await db.AreaNeeds.AsNoTracking().Where(n => n.AreaId == plan.AreaId).OrderBy(n => n.Kind).ThenBy(n => n.Name)
+            .Select(n => new { n.Id, n.Name }).ToListAsync();
+        Needs = needs.Select(n => new SelectListItem(n.Name, n.Id.ToString())).ToList();
         return null;
     }
 }
