@@ -7,7 +7,7 @@ namespace Commonweal.Web.Api.Referrals;
 
 /// <summary>
 /// Concerns about a person. Raising follows <see cref="Commonweal.Referrals.PersonAccess.ChangeRecord"/>;
-/// seeing and acknowledging follow <see cref="ConcernAccess"/>, through <see cref="ConcernWork"/>.
+/// seeing, acknowledging and closing follow <see cref="ConcernAccess"/>, through <see cref="ConcernWork"/>.
 /// </summary>
 public static class ConcernsApi
 {
@@ -17,6 +17,7 @@ public static class ConcernsApi
     {
         var person = api.MapGroup("/people/{id:guid}/concerns").WithTags("Concerns");
         person.MapPost("/", Raise).WithSummary("Raise a concern about the person (care team members)");
+        person.MapPost("/{concernId:guid}/close", Close).WithSummary("Close an open concern with its outcome (care team members and the team's organisations' safeguarding leads)");
         person.MapGet("/", ForPerson).WithSummary("The person's concerns: care team members; safeguarding leads of the team's organisations see them without the rest of the record");
         var concerns = api.MapGroup("/concerns").WithTags("Concerns");
         concerns.MapGet("/", Mine).WithSummary("Concerns for the signed-in user: their people, their organisations' as safeguarding lead, escalated ones as admin");
@@ -26,12 +27,15 @@ public static class ConcernsApi
 
     public sealed record AcknowledgeRequest(Guid? OrganisationId);
 
+    public sealed record CloseRequest(string? Outcome);
+
     public sealed record OrganisationDto(Guid OrganisationId, string Name, bool Acknowledged, string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt);
 
     public sealed record ConcernDto(
         Guid Id, Guid PersonId, string PersonName, ConcernKind Kind, ConcernSeverity Severity, string Description,
         string RaisedBy, string RaisedByOrganisation, DateTimeOffset RaisedAt, bool Escalated, DateTimeOffset? EscalatedAt,
-        IReadOnlyList<OrganisationDto> Organisations, IReadOnlyList<Guid> CanAcknowledgeFor);
+        ConcernStatus Status, DateTimeOffset? ClosedAt, string? ClosedBy, string? ClosedByOrganisation, string? Outcome,
+        IReadOnlyList<OrganisationDto> Organisations, IReadOnlyList<Guid> CanAcknowledgeFor, bool CanClose);
 
     private static async Task<IResult> Raise(ConcernWork concerns, ClaimsPrincipal user, Guid id, ConcernInput input)
     {
@@ -60,9 +64,16 @@ public static class ConcernsApi
         return result.Succeeded ? TypedResults.Ok(Describe(result.Value!)) : Refusal(result);
     }
 
+    private static async Task<IResult> Close(ConcernWork concerns, ClaimsPrincipal user, Guid id, Guid concernId, CloseRequest? request)
+    {
+        var result = await concerns.CloseAsync(concernId, new ConcernClosingInput { Outcome = request?.Outcome }, user.Viewer(), personId: id);
+        return result.Succeeded ? TypedResults.Ok(Describe(result.Value!)) : Refusal(result);
+    }
+
     internal static ConcernDto Describe(ConcernView v) => new(
         v.Concern.Id, v.Concern.PersonId, v.PersonName, v.Concern.Kind, v.Concern.Severity, v.Concern.Description,
         v.Concern.RaisedBy, v.Concern.RaisedByOrganisation, Utc(v.Concern.RaisedAt), v.Concern.IsEscalated, Utc(v.Concern.EscalatedAt),
+        v.Concern.Status, Utc(v.Concern.ClosedAt), v.Concern.ClosedBy, v.Concern.ClosedByOrganisation, v.Concern.Outcome,
         [.. v.Organisations.Select(o => new OrganisationDto(o.OrganisationId, o.Name, o.Acknowledgement is not null, o.Acknowledgement?.By, Utc(o.Acknowledgement?.At)))],
-        [.. v.CanAcknowledgeFor.Select(o => o.Id)]);
+        [.. v.CanAcknowledgeFor.Select(o => o.Id)], v.CanClose);
 }

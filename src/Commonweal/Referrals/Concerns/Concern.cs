@@ -15,13 +15,22 @@ public enum ConcernSeverity
     High,
 }
 
+public enum ConcernStatus
+{
+    Open,
+    Closed,
+}
+
 /// <summary>
 /// A worry about a person raised by a member of their care team, shown to the whole team and to the
 /// safeguarding lead of each organisation involved, each of whom acknowledges it for their organisation.
+/// It stays open until one of them closes it with what was done; a closed concern leaves the banner and
+/// the escalation job, and is kept, with its outcome, as history.
 /// </summary>
 public sealed class Concern
 {
     public const int DescriptionMaxLength = 4_000;
+    public const int OutcomeMaxLength = 4_000;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PersonId { get; set; }
@@ -38,9 +47,23 @@ public sealed class Concern
     /// <summary>Set once, by <see cref="ConcernEscalation"/>, when a high-severity concern went unacknowledged too long.</summary>
     public DateTime? EscalatedAt { get; set; }
 
+    /// <summary>Set once, by <see cref="ConcernWork.CloseAsync"/>, with who closed it, for which organisation, and the outcome.</summary>
+    public DateTime? ClosedAt { get; set; }
+    public Guid? ClosedByUserId { get; set; }
+    public string? ClosedBy { get; set; }
+    public Guid? ClosedByOrganisationId { get; set; }
+    public string? ClosedByOrganisation { get; set; }
+
+    /// <summary>What was done about the concern, in the closer's words.</summary>
+    public string? Outcome { get; set; }
+
     public List<ConcernAcknowledgement> Acknowledgements { get; set; } = [];
 
     public bool IsEscalated => EscalatedAt is not null;
+
+    public bool IsClosed => ClosedAt is not null;
+
+    public ConcernStatus Status => IsClosed ? ConcernStatus.Closed : ConcernStatus.Open;
 }
 
 /// <summary>One organisation's safeguarding lead has seen the concern.</summary>
@@ -72,5 +95,12 @@ public static class ConcernLabels
         ConcernSeverity.Medium => "Medium",
         ConcernSeverity.High => "High",
         _ => severity.ToString(),
+    };
+
+    public static string Status(ConcernStatus status) => status switch
+    {
+        ConcernStatus.Open => "Open",
+        ConcernStatus.Closed => "Closed",
+        _ => status.ToString(),
     };
 }

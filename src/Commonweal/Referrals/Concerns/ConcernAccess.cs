@@ -34,11 +34,14 @@ public sealed record ConcernAccessResult(bool Allowed, string? Code, string Reas
 /// <item>Once a concern has escalated, an admin of an involved organisation sees it the same narrow way.</item>
 /// <item>While the person's consent to care team sharing is withdrawn, the narrow view stops too,
 /// as the record's does: nobody outside the record's readers is told anything.</item>
+/// <item>Closing is for those who act on the concern: the care team (as for changing the record, so
+/// not break-glass readers) and the involved safeguarding leads; escalation admins only see it.</item>
 /// </list>
 /// </summary>
 public static class ConcernAccess
 {
     public const string NoAccessMessage = "You do not have access to this concern.";
+    public const string CloseNotAllowedMessage = "Only the care team, or the designated safeguarding lead of an organisation on it, closes a concern.";
 
     /// <summary>The organisations of the active care team: theirs are the safeguarding leads a concern reaches.</summary>
     public static IReadOnlyList<Organisations.Organisation> InvolvedOrganisations(PersonAccessFacts facts) =>
@@ -77,9 +80,25 @@ public static class ConcernAccess
         return ConcernAccessResult.Deny(PersonErrors.NotAllowed, NoAccessMessage);
     }
 
-    /// <summary>The involved organisations this viewer acknowledges for (as their safeguarding lead) that have not yet.</summary>
+    /// <summary>
+    /// The organisation this viewer closes the person's concerns for: their own on the care team, else
+    /// the involved organisation they are safeguarding lead of; null when they may not close them.
+    /// </summary>
+    public static Organisations.Organisation? ClosesFor(PersonAccessFacts facts, Viewer viewer, DateTime now)
+    {
+        if (PersonAccess.ChangeRecord(facts, viewer, now).Allowed)
+        {
+            return facts.Team.First(m => m.IsActive && m.UserId == viewer.UserId).Organisation;
+        }
+
+        return viewer.IsSignedIn && facts.SharesWithCareTeam(now)
+            ? InvolvedOrganisations(facts).FirstOrDefault(o => viewer.HasRoleIn(o.Id, MembershipRole.SafeguardingLead))
+            : null;
+    }
+
+    /// <summary>The involved organisations this viewer acknowledges for (as their safeguarding lead) that have not yet; none once the concern is closed.</summary>
     public static IReadOnlyList<Organisations.Organisation> CanAcknowledgeFor(Concern concern, PersonAccessFacts facts, Viewer viewer, DateTime now) =>
-        See(concern, facts, viewer, now).Allowed
+        !concern.IsClosed && See(concern, facts, viewer, now).Allowed
             ? [.. InvolvedOrganisations(facts).Where(o => viewer.HasRoleIn(o.Id, MembershipRole.SafeguardingLead) && concern.Acknowledgements.All(a => a.OrganisationId != o.Id))]
             : [];
 }

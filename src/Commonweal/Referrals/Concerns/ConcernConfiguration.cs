@@ -14,6 +14,12 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         builder.Property(c => c.Description).HasMaxLength(Concern.DescriptionMaxLength).IsAuditRedacted();
         builder.Property(c => c.RaisedBy).HasMaxLength(200);
         builder.Property(c => c.RaisedByOrganisation).HasMaxLength(300);
+        // Two people closing at once: the second save finds the concern no longer open and is refused, not overwritten.
+        builder.Property(c => c.ClosedAt).IsConcurrencyToken();
+        builder.Property(c => c.ClosedBy).HasMaxLength(200);
+        builder.Property(c => c.ClosedByOrganisation).HasMaxLength(300);
+        // As sensitive as the description: the log records that the concern was closed, not what was done.
+        builder.Property(c => c.Outcome).HasMaxLength(Concern.OutcomeMaxLength).IsAuditRedacted();
         builder.HasIndex(c => c.PersonId);
         // The escalation job looks for high-severity concerns not yet escalated.
         builder.HasIndex(c => new { c.Severity, c.EscalatedAt });

@@ -18,8 +18,9 @@ public sealed class ConcernOptions
 
 /// <summary>
 /// Escalates high-severity concerns that some involved organisation has not acknowledged within
-/// <see cref="ConcernOptions.EscalateAfter"/>. Driven only by the database: a concern escalates once
-/// (the update is conditional on it not having escalated), so running twice, or after a restart, changes nothing more.
+/// <see cref="ConcernOptions.EscalateAfter"/>, while they are open. Driven only by the database: a concern
+/// escalates once (the update is conditional on it not having escalated nor been closed meanwhile), so
+/// running twice, or after a restart, changes nothing more.
 /// </summary>
 public sealed class ConcernEscalation(CommonwealDbContext db, ConcernOptions options)
 {
@@ -29,7 +30,7 @@ public sealed class ConcernEscalation(CommonwealDbContext db, ConcernOptions opt
     {
         var cutoff = now - options.EscalateAfter;
         var due = await db.Concerns.AsNoTracking().Include(c => c.Acknowledgements)
-            .Where(c => c.Severity == ConcernSeverity.High && c.EscalatedAt == null && c.RaisedAt <= cutoff)
+            .Where(c => c.Severity == ConcernSeverity.High && c.EscalatedAt == null && c.ClosedAt == null && c.RaisedAt <= cutoff)
             .OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var escalated = 0;
         foreach (var concern in due)
@@ -43,7 +44,7 @@ public sealed class ConcernEscalation(CommonwealDbContext db, ConcernOptions opt
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changed = await db.Concerns.Where(c => c.Id == concern.Id && c.EscalatedAt == null)
+            var changed = await db.Concerns.Where(c => c.Id == concern.Id && c.EscalatedAt == null && c.ClosedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalatedAt, now), cancellationToken);
             if (changed == 1)
             {

@@ -23,23 +23,43 @@ public sealed class ConcernInputValidator : AbstractValidator<ConcernInput>
     }
 }
 
+public sealed class ConcernClosingInput
+{
+    public string? Outcome { get; set; }
+}
+
+public sealed class ConcernClosingInputValidator : AbstractValidator<ConcernClosingInput>
+{
+    public ConcernClosingInputValidator()
+    {
+        RuleFor(c => c.Outcome).NotEmpty().WithMessage("Enter the outcome: what was done about the concern")
+            .MaximumLength(Concern.OutcomeMaxLength).WithMessage($"Outcome must be {Concern.OutcomeMaxLength} characters or fewer");
+    }
+}
+
 /// <summary>One involved organisation and whether its safeguarding lead has acknowledged the concern.</summary>
 public sealed record ConcernOrganisation(Guid OrganisationId, string Name, ConcernAcknowledgement? Acknowledgement);
 
-/// <summary>A concern as one viewer may see it: how much (<see cref="ConcernSight"/>), and what they can do.</summary>
+/// <summary>
+/// A concern as one viewer may see it: how much (<see cref="ConcernSight"/>), and what they can do:
+/// acknowledge it for some organisations, and close it (for <see cref="ClosesFor"/>) while it is open.
+/// </summary>
 public sealed record ConcernView(
     Concern Concern,
     string PersonName,
     ConcernSight Sight,
     IReadOnlyList<ConcernOrganisation> Organisations,
-    IReadOnlyList<Organisations.Organisation> CanAcknowledgeFor)
+    IReadOnlyList<Organisations.Organisation> CanAcknowledgeFor,
+    Organisations.Organisation? ClosesFor)
 {
     public IEnumerable<ConcernOrganisation> Unacknowledged => Organisations.Where(o => o.Acknowledgement is null);
+
+    public bool CanClose => ClosesFor is not null;
 }
 
 /// <summary>
-/// Raising, reading and acknowledging concerns. Raising is a change to the record
-/// (<see cref="PersonAccess.ChangeRecord"/>); seeing and acknowledging follow <see cref="ConcernAccess"/>.
+/// Raising, reading, acknowledging and closing concerns. Raising is a change to the record
+/// (<see cref="PersonAccess.ChangeRecord"/>); seeing, acknowledging and closing follow <see cref="ConcernAccess"/>.
 /// Every read is written into the audit log against the concern, with its grounds.
 /// </summary>
 public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
@@ -136,13 +156,9 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
     }
 
     /// <summary>
-    /// The concerns for the banner on a page that has already opened (and audited) the record: only
-    /// for the record's readers, without a second audit entry.
-    /// </summary>
-    /// <summary>
-    /// The concerns shown at the top of a record the page has already opened: the page's person and
-    /// facts are reused, so the banner costs one query, and it shows nothing unless those facts let
-    /// the viewer read the record.
+    /// The open concerns shown at the top of a record the page has already opened: the page's person
+    /// and facts are reused, so the banner costs one query and adds no second audit entry, and it shows
+    /// nothing unless those facts let the viewer read the record. Closed ones stay on their own pages.
     /// </summary>
     public async Task<IReadOnlyList<ConcernView>> BannerAsync(Person person, PersonAccessFacts facts, Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -151,7 +167,7 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
             return [];
         }
 
-        var concerns = await db.Concerns.AsNoTracking().Include(c => c.Acknowledgements).Where(c => c.PersonId == person.Id)
+        var concerns = await db.Concerns.AsNoTracking().Include(c => c.Acknowledgements).Where(c => c.PersonId == person.Id && c.ClosedAt == null)
             .OrderByDescending(c => c.EscalatedAt != null).ThenByDescending(c => c.Severity).ThenByDescending(c => c.RaisedAt).ToListAsync(cancellationToken);
         return [.. concerns.Select(c => Describe(c, person, facts, viewer, ConcernSight.Record))];
     }
@@ -181,6 +197,11 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
         if (!see.Allowed || concern is null)
         {
             return CareResult<ConcernView>.Fail(see.Code ?? PersonErrors.NotAllowed, see.Allowed ? ConcernAccess.NoAccessMessage : see.Reason);
+        }
+
+        if (concern.IsClosed)
+        {
+            return CareResult<ConcernView>.Fail(ConcernErrors.Closed, $"{ClosedSentence(concern)}: it no longer needs acknowledging.");
         }
 
         var leads = ConcernAccess.InvolvedOrganisations(facts).Where(o => viewer.HasRoleIn(o.Id, MembershipRole.SafeguardingLead)).ToList();
@@ -227,6 +248,63 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
     }
 
     /// <summary>
+    /// Closes an open concern with its outcome, for the organisation <see cref="ConcernAccess.ClosesFor"/>
+    /// names. Those who may not see it get the same refusal as for reading it, as does a concern that
+    /// is not <paramref name="personId"/>'s when the caller names the person.
+    /// </summary>
+    public async Task<CareResult<ConcernView>> CloseAsync(Guid concernId, ConcernClosingInput input, Viewer viewer, Guid? personId = null, CancellationToken cancellationToken = default)
+    {
+        var (concern, facts, see) = await SeeAsync(concernId, viewer, cancellationToken);
+        if (!see.Allowed || concern is null || (personId is not null && concern.PersonId != personId))
+        {
+            return CareResult<ConcernView>.Fail(see.Code ?? PersonErrors.NotAllowed, see.Allowed ? ConcernAccess.NoAccessMessage : see.Reason);
+        }
+
+        if (ConcernAccess.ClosesFor(facts, viewer, db.Now) is not { } organisation)
+        {
+            return CareResult<ConcernView>.Fail(PersonErrors.NotAllowed, ConcernAccess.CloseNotAllowedMessage);
+        }
+
+        if (concern.IsClosed)
+        {
+            return AlreadyClosed(concern);
+        }
+
+        var validation = new ConcernClosingInputValidator().Validate(input);
+        if (!validation.IsValid)
+        {
+            return CareResult<ConcernView>.Invalid(validation);
+        }
+
+        // Read without tracking to decide; the row itself is tracked so the save audits the change.
+        var closing = await db.Concerns.Include(c => c.Person).Include(c => c.Acknowledgements).FirstAsync(c => c.Id == concern.Id, cancellationToken);
+        closing.ClosedAt = db.Now;
+        closing.ClosedByUserId = viewer.UserId;
+        closing.ClosedBy = viewer.Name;
+        closing.ClosedByOrganisationId = organisation.Id;
+        closing.ClosedByOrganisation = organisation.Name;
+        closing.Outcome = input.Outcome!.Trim();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else closed it since it was read (ClosedAt is a concurrency token): theirs stands.
+            db.Entry(closing).State = EntityState.Detached;
+            return AlreadyClosed(await db.Concerns.AsNoTracking().FirstAsync(c => c.Id == concern.Id, cancellationToken));
+        }
+
+        return CareResult<ConcernView>.Ok(Describe(closing, closing.Person!, facts, viewer, see.Sight!.Value));
+    }
+
+    private static CareResult<ConcernView> AlreadyClosed(Concern concern) =>
+        CareResult<ConcernView>.Fail(ConcernErrors.AlreadyClosed, $"{ClosedSentence(concern)}: it cannot be closed again.");
+
+    private static string ClosedSentence(Concern concern) =>
+        $"This concern was closed by {concern.ClosedBy} ({concern.ClosedByOrganisation}) at {CareTime.Describe(concern.ClosedAt!.Value)}";
+
+    /// <summary>
     /// The signed-in user's concerns list: people whose care team they are on, people with someone on
     /// the team from an organisation they are safeguarding lead of, and (escalated only) admin of.
     /// </summary>
@@ -266,7 +344,8 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return [.. views.OrderByDescending(v => v.Concern.IsEscalated).ThenByDescending(v => v.Concern.RaisedAt)];
+        // Open concerns first, those escalated at the top; closed ones after, as history.
+        return [.. views.OrderBy(v => v.Concern.IsClosed).ThenByDescending(v => v.Concern.IsEscalated).ThenByDescending(v => v.Concern.RaisedAt)];
     }
 
     private async Task<(Concern? Concern, PersonAccessFacts Facts, ConcernAccessResult See)> SeeAsync(Guid concernId, Viewer viewer, CancellationToken cancellationToken)
@@ -296,11 +375,16 @@ public sealed class ConcernWork(CommonwealDbContext db, PersonRecords records)
         involved.AddRange(concern.Acknowledgements.Where(a => involved.All(o => o.OrganisationId != a.OrganisationId))
             .Select(a => new ConcernOrganisation(a.OrganisationId, a.OrganisationName, a)));
         return new ConcernView(concern, $"{person.GivenName} {person.FamilyName}", sight, involved,
-            ConcernAccess.CanAcknowledgeFor(concern, facts, viewer, db.Now));
+            ConcernAccess.CanAcknowledgeFor(concern, facts, viewer, db.Now),
+            concern.IsClosed ? null : ConcernAccess.ClosesFor(facts, viewer, db.Now));
     }
 }
 
 public static class ConcernErrors
 {
     public const string AlreadyAcknowledged = "concerns.already-acknowledged";
+    public const string AlreadyClosed = "concerns.already-closed";
+
+    /// <summary>Acknowledging a closed concern.</summary>
+    public const string Closed = "concerns.closed";
 }

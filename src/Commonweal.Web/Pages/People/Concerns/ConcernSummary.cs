@@ -18,6 +18,9 @@ public static class ConcernSummary
     public static string Raised(ConcernView v) =>
         $"Raised by {v.Concern.RaisedBy} ({v.Concern.RaisedByOrganisation}) at {Commonweal.Referrals.CareTime.Describe(v.Concern.RaisedAt)}";
 
+    public static string Closed(ConcernView v) =>
+        $"By {v.Concern.ClosedBy} ({v.Concern.ClosedByOrganisation}) at {Commonweal.Referrals.CareTime.Describe(v.Concern.ClosedAt!.Value)}";
+
     public static string Acknowledgements(ConcernView v)
     {
         var done = v.Organisations.Where(o => o.Acknowledgement is not null).Select(o => o.Name).ToList();

@@ -1,11 +1,15 @@
 using Commonweal.Referrals.Concerns;
 using Commonweal.Web.Accounts;
+using Commonweal.Web.Referrals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Commonweal.Web.Pages.People.Concerns;
 
-/// <summary>One concern, as <see cref="ConcernAccess"/> lets the user see it; safeguarding leads acknowledge it here.</summary>
+/// <summary>
+/// One concern, as <see cref="ConcernAccess"/> lets the user see it; safeguarding leads acknowledge it
+/// here, and the care team or those leads close it with its outcome.
+/// </summary>
 public sealed class DetailsModel(ConcernWork concerns) : PageModel
 {
     public ConcernView View { get; private set; } = null!;
@@ -13,6 +17,9 @@ public sealed class DetailsModel(ConcernWork concerns) : PageModel
 
     [BindProperty]
     public Guid? OrganisationId { get; set; }
+
+    [BindProperty]
+    public ConcernClosingInput Closing { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid concernId) => await LoadAsync(concernId) ?? Page();
 
@@ -31,6 +38,24 @@ public sealed class DetailsModel(ConcernWork concerns) : PageModel
         }
 
         ModelState.AddModelError(nameof(OrganisationId), result.Message ?? "The concern could not be acknowledged");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid concernId)
+    {
+        var result = await concerns.CloseAsync(concernId, Closing, User.Viewer());
+        if (result.Succeeded)
+        {
+            TempData["Banner"] = "Concern closed: it no longer shows at the top of the person's record";
+            return Redirect($"/concerns/{concernId}");
+        }
+
+        if (await LoadAsync(concernId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.AddTo(result, nameof(Closing));
         return Page();
     }
 
