@@ -48,6 +48,7 @@ public sealed class CarePlanConfidentialityTests(CommonwealFactory factory) : IC
         yield return (HttpMethod.Get, $"/api/people/{personId ?? a.S.PersonId}/concerns", null);
         yield return (HttpMethod.Get, $"/api/concerns/{a.Concern}", null);
         yield return (HttpMethod.Post, $"/api/concerns/{a.Concern}/acknowledge", null);
+        yield return (HttpMethod.Post, $"/api/people/{personId ?? a.S.PersonId}/concerns/{a.Concern}/close", new { outcome = "Intruder outcome" });
     }
 
     /// <summary>Every page that shows the plan or a concern, or a form to change them.</summary>
@@ -92,6 +93,7 @@ public sealed class CarePlanConfidentialityTests(CommonwealFactory factory) : IC
         Assert.Equal(1, await db.CarePlanReviews.CountAsync(x => x.PersonId == a.S.PersonId && x.DueDate == new DateOnly(2027, 6, 1), Cancel));
         Assert.Equal(1, await db.Concerns.CountAsync(x => x.PersonId == a.S.PersonId, Cancel));
         Assert.False(await db.ConcernAcknowledgements.AnyAsync(x => x.ConcernId == a.Concern, Cancel));
+        Assert.False(await db.Concerns.AnyAsync(x => x.Id == a.Concern && x.ClosedAt != null, Cancel));
     }
 
     [Fact]

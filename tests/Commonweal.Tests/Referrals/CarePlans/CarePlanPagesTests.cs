@@ -84,7 +84,7 @@ public sealed class CarePlanPagesTests(CommonwealFactory factory) : IClassFixtur
         Assert.Contains("not the rest of the person's record", before.Body.TextContent);
         Assert.Null(before.QuerySelector("a[href$='/care-plan']"));
 
-        var after = await Forms.ParseAsync(await lead.SubmitAsync(concernUrl, new Dictionary<string, string>()));
+        var after = await Forms.ParseAsync(await lead.SubmitAsync(concernUrl, new Dictionary<string, string>(), "form.cw-acknowledge"));
         var table = after.QuerySelector(".cw-acknowledgements")!.TextContent;
         Assert.Contains($"By {s.CouncilSafeguardingLead.Name} at ", table);
         Assert.Equal(2, after.QuerySelectorAll(".cw-acknowledgements .nhsuk-tag").Length);
@@ -94,5 +94,53 @@ public sealed class CarePlanPagesTests(CommonwealFactory factory) : IClassFixtur
         Assert.Contains("High severity safeguarding concern", banner);
         Assert.Contains($"Acknowledged by {CareTeamScenario.CouncilName}", banner);
         Assert.Contains("Not yet acknowledged by", banner);
+    }
+
+    [Fact]
+    public async Task Concern_ClosedOnItsPage_WithAnOutcome_LeavesTheBanner_AndStaysOnItsPage()
+    {
+        var s = await CareTeamScenario.CreateAsync(factory);
+        var linkWorker = await factory.SignedInClientAsync(s.LinkWorker.Email);
+        var raised = await linkWorker.SubmitAsync($"/people/{s.PersonId}/concerns/new", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Wellbeing", ["Input.Severity"] = "Medium", ["Input.Description"] = "Has stopped going out; curtains closed all day",
+        });
+        var concernUrl = raised.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.NotNull((await linkWorker.GetDocumentAsync($"/people/{s.PersonId}")).QuerySelector(".cw-concern-banner"));
+
+        var empty = await Forms.ParseAsync(await linkWorker.SubmitAsync(concernUrl, new Dictionary<string, string> { ["Closing.Outcome"] = " " }, "form.cw-close"));
+        Assert.Contains("Enter the outcome: what was done about the concern", empty.QuerySelector(".nhsuk-error-summary")!.TextContent);
+        Assert.NotNull(empty.QuerySelector(".nhsuk-error-summary a[href='#Closing_Outcome']"));
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.False(await db.Concerns.AnyAsync(c => c.PersonId == s.PersonId && c.ClosedAt != null, Cancel));
+        }
+
+        var closed = await Forms.ParseAsync(await linkWorker.SubmitAsync(concernUrl, new Dictionary<string, string>
+        {
+            ["Closing.Outcome"] = "Went with her to the lunch club; she is going again on Tuesdays",
+        }, "form.cw-close"));
+        Assert.Contains("Concern closed", closed.QuerySelector("[role=status]")!.TextContent);
+        var summary = closed.QuerySelector(".nhsuk-summary-list")!.TextContent;
+        Assert.Contains($"By {s.LinkWorker.Name} ({CareTeamScenario.LinkWorkersName}) at ", summary);
+        Assert.Contains("Went with her to the lunch club", summary);
+        Assert.Null(closed.QuerySelector("form.cw-close"));
+
+        Assert.Null((await linkWorker.GetDocumentAsync($"/people/{s.PersonId}")).QuerySelector(".cw-concern-banner"));
+        var list = (await linkWorker.GetDocumentAsync("/concerns")).QuerySelector(".cw-concerns")!;
+        Assert.Contains("Closed", list.QuerySelector($"tr:has(a[href='{concernUrl}'])")!.TextContent);
+
+        // A second close (a form left open elsewhere) is refused, saying who closed it.
+        var gp = await factory.SignedInClientAsync(s.Gp.Email);
+        var again = await Forms.ParseAsync(await gp.PostWithTokenAsync($"{concernUrl}?handler=Close", new Dictionary<string, string> { ["Closing.Outcome"] = "Closed again" }));
+        Assert.Contains($"This concern was closed by {s.LinkWorker.Name}", again.QuerySelector(".nhsuk-error-summary")!.TextContent);
+
+        var outsider = await factory.SignedInClientAsync(s.Outsider.Email);
+        var refused = await outsider.PostWithTokenAsync($"{concernUrl}?handler=Close", new Dictionary<string, string> { ["Closing.Outcome"] = "Intruder" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.Equal(s.LinkWorker.Id, (await db.Concerns.SingleAsync(c => c.PersonId == s.PersonId, Cancel)).ClosedByUserId);
+        }
     }
 }

@@ -112,6 +112,45 @@ public sealed class ConcernEscalationTests(CommonwealFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Closed_BeforeItIsDue_DoesNotEscalate()
+    {
+        var s = await CareTeamScenario.CreateAsync(factory);
+        var id = await RaiseAsync(s);
+        await using (var db = At(RaisedAt.AddHours(1)))
+        {
+            var closed = await new ConcernWork(db, new PersonRecords(db)).CloseAsync(id,
+                new ConcernClosingInput { Outcome = "Visited with the district nurse: she had been in hospital" }, s.Gp.Viewer, cancellationToken: Cancel);
+            Assert.True(closed.Succeeded, closed.Message);
+        }
+
+        await EscalateAsync(RaisedAt.AddHours(5));
+
+        Assert.Null((await ConcernAsync(id)).EscalatedAt);
+        Assert.Equal(0, await EscalationEventsAsync(id));
+    }
+
+    [Fact]
+    public async Task Escalated_TheAdminSeesIt_ButOnlyTheCareTeamOrTheLeadsCloseIt()
+    {
+        var s = await CareTeamScenario.CreateAsync(factory);
+        var id = await RaiseAsync(s);
+        await EscalateAsync(RaisedAt.AddHours(5));
+        var closing = new ConcernClosingInput { Outcome = "Door answered: she had been staying with her sister" };
+
+        await using var db = At(RaisedAt.AddHours(6));
+        var work = new ConcernWork(db, new PersonRecords(db));
+        var seen = await work.GetAsync(id, s.LinkWorkersAdmin.Viewer, "Test", Cancel);
+        Assert.True(seen.Succeeded, seen.Message);
+        Assert.False(seen.Value!.CanClose);
+        var refused = await work.CloseAsync(id, closing, s.LinkWorkersAdmin.Viewer, cancellationToken: Cancel);
+        Assert.Equal((PersonErrors.NotAllowed, ConcernAccess.CloseNotAllowedMessage), (refused.ErrorCode, refused.Message));
+
+        var closed = await work.CloseAsync(id, closing, s.LinkWorker.Viewer, cancellationToken: Cancel);
+        Assert.True(closed.Succeeded, closed.Message);
+        Assert.NotNull((await ConcernAsync(id)).EscalatedAt);
+    }
+
+    [Fact]
     public async Task MediumSeverity_DoesNotEscalate()
     {
         var s = await CareTeamScenario.CreateAsync(factory);
