@@ -40,7 +40,7 @@ public sealed class CarePlanJourneyTests(BrowserFixture site) : IClassFixture<Br
     }
 
     [Fact]
-    public async Task LinkWorker_AddsGoalAndAction_RaisesAConcern_AndTheSafeguardingLeadAcknowledgesIt()
+    public async Task LinkWorker_AddsGoalAndAction_RaisesAConcern_TheSafeguardingLeadAcknowledgesIt_AndTheLinkWorkerClosesIt()
     {
         var team = await ArrangeAsync();
         var page = await site.SignedInPageAsync(team.LinkWorker);
@@ -92,6 +92,22 @@ public sealed class CarePlanJourneyTests(BrowserFixture site) : IClassFixture<Br
         await page.GotoAsync($"/people/{team.PersonId}/care-plan");
         await Assertions.Expect(page.Locator(".cw-concern-banner")).ToContainTextAsync("Acknowledged by London Borough of Tower Hamlets");
         await Assertions.Expect(page.Locator(".cw-concern-banner")).ToContainTextAsync("Not yet acknowledged by");
+        await page.AssertAccessibleAsync();
+
+        // Once dealt with, the link worker closes it with what was done, and it leaves the banner.
+        await page.Locator(".cw-concern-banner").GetByRole(AriaRole.Link, new() { Name = "High severity safeguarding concern" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the concern" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter the outcome");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Outcome").FillAsync("Adult social care visited; her bank card is back and the bank has put a carer's card in place");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the concern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Concern closed");
+        await Assertions.Expect(page.Locator(".nhsuk-summary-list")).ToContainTextAsync("her bank card is back");
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync($"/people/{team.PersonId}/care-plan");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Shared care plan");
+        await Assertions.Expect(page.Locator(".cw-concern-banner")).ToHaveCountAsync(0);
         await page.AssertAccessibleAsync();
     }
 }
