@@ -96,11 +96,4 @@ public static class ConcernLabels
         ConcernSeverity.High => "High",
         _ => severity.ToString(),
     };
-
-    public static string Status(ConcernStatus status) => status switch
-    {
-        ConcernStatus.Open => "Open",
-        ConcernStatus.Closed => "Closed",
-        _ => status.ToString(),
-    };
 }
