@@ -29,4 +29,24 @@ public sealed class ScaleOutcomesTests(MigratedDatabase database) : IClassFixtur
         Assert.True(await db.OutcomeResponses.CountAsync(r => r.Timepoint == OutcomeTimepoint.FollowUp, Cancel) > 200);
         Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
     }
+
+}
+
+/// <summary>On a database of its own: the scale seeds fill it.</summary>
+public sealed class ScaleOutcomesProportionTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ScaleOne_Proportions_MakeEveryResponseAskedFor()
+    {
+        // As at scale 1: 200,000 referrals a unit and 400,000 responses a unit, here at 1/200.
+        await ScaleData.SeedAsync(() => database.Database.CreateContext(), 0.01, cancellationToken: Cancel);
+        await ScaleDirectory.SeedAsync(() => database.Database.CreateContext(), 0.002, cancellationToken: Cancel);
+        await ScaleReferrals.SeedAsync(() => database.Database.CreateContext(), 0.005, cancellationToken: Cancel);
+
+        var made = await ScaleOutcomes.SeedAsync(() => database.Database.CreateContext(), 0.005, cancellationToken: Cancel);
+
+        Assert.Equal(2_000, made);
+    }
 }
