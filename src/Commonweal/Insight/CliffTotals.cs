@@ -71,7 +71,13 @@ public static class CliffTotals
                 }
 
                 row.Organisations.Add(cliff);
-                row.Services.AddRange(cliff.ServicesAtRisk.Where(s => s.Needs.Contains(need, StringComparer.Ordinal)));
+                foreach (var service in cliff.ServicesAtRisk)
+                {
+                    if (service.Needs.Contains(need))
+                    {
+                        row.Services.Add(service);
+                    }
+                }
             }
         }
 
