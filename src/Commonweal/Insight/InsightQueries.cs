@@ -18,19 +18,21 @@ public sealed record OrganisationCliff(
     public IReadOnlyList<string> Needs { get; } = NeedsOf(ServicesAtRisk);
 
     /// <summary>
-    /// Each need once, in order. A loop, not LINQ: it runs for every organisation in the cliff list, and
-    /// an organisation's services meet a handful of needs, so a list search beats a set.
+    /// Each need once, in order. Index loops, not LINQ or foreach over the interfaces (which allocate an
+    /// enumerator each): it runs for every organisation in the cliff list, and an organisation's services
+    /// meet a handful of needs, so a search of the list beats a set.
     /// </summary>
     private static string[] NeedsOf(IReadOnlyList<ServiceAtRisk> services)
     {
         var needs = new List<string>();
-        foreach (var service in services)
+        for (var s = 0; s < services.Count; s++)
         {
-            foreach (var need in service.Needs)
+            var serviceNeeds = services[s].Needs;
+            for (var n = 0; n < serviceNeeds.Count; n++)
             {
-                if (!needs.Contains(need))
+                if (!needs.Contains(serviceNeeds[n]))
                 {
-                    needs.Add(need);
+                    needs.Add(serviceNeeds[n]);
                 }
             }
         }
