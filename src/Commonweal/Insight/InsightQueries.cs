@@ -37,9 +37,15 @@ public sealed record OrganisationCliff(
             }
         }
 
-        needs.Sort(StringComparer.Ordinal);
+        needs.Sort(Ordinal);
         return [.. needs];
     }
+
+    /// <summary>
+    /// Sorting with <see cref="StringComparer.Ordinal"/> makes a new delegate to its Compare on every
+    /// call, which cost more than the sort itself for 50,000 short lists; one delegate is made here.
+    /// </summary>
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
 }
 
 /// <summary>
