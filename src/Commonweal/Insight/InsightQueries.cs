@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Commonweal.Data;
 using Commonweal.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,38 @@ public sealed record ServiceAtRisk(Guid Id, string Name, IReadOnlyList<string> N
 public sealed record OrganisationCliff(
     Guid OrganisationId, string Name, string? Area, CliffFigures Figures, IReadOnlyList<ServiceAtRisk> ServicesAtRisk)
 {
+    /// <summary>
+    /// Sorting with <see cref="StringComparer.Ordinal"/> makes a new delegate to its Compare on every
+    /// call, which cost more than the sort itself for 50,000 short lists; one delegate is made here.
+    /// </summary>
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
+
     /// <summary>The needs its services meet, worked out once: the totals by need read it for every organisation.</summary>
-    public IReadOnlyList<string> Needs { get; } = [.. ServicesAtRisk.SelectMany(s => s.Needs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Needs { get; } = NeedsOf(ServicesAtRisk);
+
+    /// <summary>
+    /// Each need once, in order. Index loops, not LINQ or foreach over the interfaces (which allocate an
+    /// enumerator each): it runs for every organisation in the cliff list, and an organisation's services
+    /// meet a handful of needs, so a search of the list beats a set.
+    /// </summary>
+    private static string[] NeedsOf(IReadOnlyList<ServiceAtRisk> services)
+    {
+        var needs = new List<string>();
+        for (var s = 0; s < services.Count; s++)
+        {
+            var serviceNeeds = services[s].Needs;
+            for (var n = 0; n < serviceNeeds.Count; n++)
+            {
+                if (!needs.Contains(serviceNeeds[n]))
+                {
+                    needs.Add(serviceNeeds[n]);
+                }
+            }
+        }
+
+        needs.Sort(Ordinal);
+        return [.. needs];
+    }
 }
 
 /// <summary>
@@ -78,10 +109,52 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
     /// Funding cliffs for the organisations given (all when null): only organisations with a
     /// commitment ending within <paramref name="months"/> (6 or 12) of today, largest loss first.
     /// The figures are one GROUP BY over the funding records' covering index (the annual value of
-    /// each term is stored with it); names, outcodes, services and needs are three more set-based
-    /// reads of the recipients found, so the cost does not grow with one query per organisation.
+    /// each term is stored with it); names, outcodes, and services with their needs are two more
+    /// set-based reads of the recipients found, so the cost does not grow with one query per organisation.
+    /// Each read streams into what the answer keeps, so a million records and 250,000 services are
+    /// never held as rows in a list as well.
     /// </summary>
     public async Task<IReadOnlyList<OrganisationCliff>> CliffsAsync(int months, IReadOnlyCollection<Guid>? organisations, CancellationToken cancellationToken = default)
+    {
+        var figures = await CliffFiguresAsync(months, organisations, cancellationToken);
+        if (figures.Count == 0)
+        {
+            return [];
+        }
+
+        // A short list is looked up by id; for more, whole-table reads of the few columns needed are
+        // cheaper than a lookup per organisation (SQLite reads them in order instead of seeking 250,000 times).
+        var ids = figures.Count <= ChunkSize ? figures.Keys.ToList() : null;
+        var orgQuery = db.Organisations.AsNoTracking();
+        if (ids is not null)
+        {
+            orgQuery = orgQuery.Where(o => ids.Contains(o.Id));
+        }
+
+        var services = await ServicesAtRiskAsync(figures, ids, cancellationToken);
+        var cliffs = new List<OrganisationCliff>(figures.Count);
+        await foreach (var o in orgQuery.Select(o => new { o.Id, o.Name, o.Postcode }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (figures.TryGetValue(o.Id, out var f))
+            {
+                cliffs.Add(new OrganisationCliff(o.Id, o.Name, Postcodes.Outcode(o.Postcode), f, services.GetValueOrDefault(o.Id) ?? []));
+            }
+        }
+
+        // Every key is compared, down to the id, so the order is total and the same on every run.
+        cliffs.Sort((a, b) =>
+        {
+            var order = Ending(b).CompareTo(Ending(a));
+            order = order != 0 ? order : string.CompareOrdinal(a.Name, b.Name);
+            return order != 0 ? order : a.OrganisationId.CompareTo(b.OrganisationId);
+        });
+        return cliffs;
+
+        decimal Ending(OrganisationCliff c) => months == 6 ? c.Figures.EndingWithin6Months : c.Figures.EndingWithin12Months;
+    }
+
+    /// <summary>The cliff figures of the organisations given (all when null) with income ending within the months.</summary>
+    private async Task<Dictionary<Guid, CliffFigures>> CliffFiguresAsync(int months, IReadOnlyCollection<Guid>? organisations, CancellationToken cancellationToken)
     {
         var today = Today;
         var six = today.AddMonths(6);
@@ -96,7 +169,7 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
             terms = terms.Where(f => organisations!.Contains(f.RecipientOrganisationId));
         }
 
-        var sumsQuery = terms
+        var sums = terms
             .GroupBy(f => f.RecipientOrganisationId)
             .Select(g => new
             {
@@ -107,80 +180,86 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
                 Later = g.Sum(f => f.TermEnd >= twelve ? f.AnnualPence : 0L),
                 Ending = g.Count(f => f.TermEnd > today && f.TermEnd <= twelve),
             });
-        var sums = await sumsQuery.ToListAsync(cancellationToken);
         var wanted = scoped ? null : organisations?.ToHashSet();
-        var figures = sums
-            .Where(r => (months == 6 ? r.Ending6 : r.Ending12) > 0 && (wanted is null || wanted.Contains(r.Id)))
-            .ToDictionary(r => r.Id, r => new CliffFigures(r.Id, r.Ending6 / 100m, r.Ending12 / 100m, r.Now / 100m, r.Later / 100m, r.Ending));
-        if (figures.Count == 0)
+        var figures = new Dictionary<Guid, CliffFigures>();
+        await foreach (var r in sums.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            return [];
-        }
-
-        // A short list is looked up by id; for more, whole-table reads of the few columns needed are
-        // cheaper than a lookup per organisation (SQLite reads them in order instead of seeking 250,000 times).
-        var ids = figures.Keys.ToList();
-        var few = ids.Count <= ChunkSize;
-        var orgQuery = db.Organisations.AsNoTracking();
-        var serviceQuery = db.Services.AsNoTracking();
-        if (few)
-        {
-            orgQuery = orgQuery.Where(o => ids.Contains(o.Id));
-            serviceQuery = serviceQuery.Where(s => ids.Contains(s.OrganisationId));
-        }
-
-        var orgs = new Dictionary<Guid, (string Name, string? Postcode)>();
-        foreach (var o in await orgQuery.Select(o => new { o.Id, o.Name, o.Postcode }).ToListAsync(cancellationToken))
-        {
-            if (figures.ContainsKey(o.Id))
+            if ((months == 6 ? r.Ending6 : r.Ending12) > 0 && (wanted is null || wanted.Contains(r.Id)))
             {
-                orgs[o.Id] = (o.Name, o.Postcode);
+                figures[r.Id] = new CliffFigures(r.Id, r.Ending6 / 100m, r.Ending12 / 100m, r.Now / 100m, r.Later / 100m, r.Ending);
             }
         }
 
-        // Services, then which terms each carries, then the few terms' names: each name is read (and
-        // allocated) once rather than once per service.
-        var rows = await serviceQuery
-            .SelectMany(s => s.TaxonomyTerms.DefaultIfEmpty(), (s, t) => new { s.Id, s.OrganisationId, s.Name, TermId = t == null ? (Guid?)null : t.TaxonomyTermId })
-            .ToListAsync(cancellationToken);
-        var termIds = rows.Where(r => r.TermId is not null).Select(r => r.TermId!.Value).Distinct().ToList();
-        var termNames = new Dictionary<Guid, string>();
-        foreach (var chunk in termIds.Chunk(ChunkSize))
+        return figures;
+    }
+
+    /// <summary>
+    /// The services of the organisations with figures, by organisation, in name order, each with the
+    /// needs it meets in order: one row per service and term, with the term's name joined in the
+    /// database (no second look-up of term ids). A service's needs are kept as a sorted array and
+    /// services meeting the same single need share one, since almost every service meets one or none.
+    /// </summary>
+    private async Task<Dictionary<Guid, List<ServiceAtRisk>>> ServicesAtRiskAsync(
+        Dictionary<Guid, CliffFigures> figures, List<Guid>? ids, CancellationToken cancellationToken)
+    {
+        var query = db.Services.AsNoTracking();
+        if (ids is not null)
         {
-            foreach (var t in await db.TaxonomyTerms.AsNoTracking().Where(t => chunk.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
-            {
-                termNames[t.Id] = t.Name;
-            }
+            query = query.Where(s => ids.Contains(s.OrganisationId));
         }
 
-        var services = new Dictionary<Guid, (Guid OrganisationId, string Name, List<string> Needs)>();
-        foreach (var r in rows)
+        var rows = query.SelectMany(s => s.TaxonomyTerms.DefaultIfEmpty(), (s, t) => new { s.Id, s.OrganisationId, s.Name, Need = t == null ? null : t.TaxonomyTerm!.Name });
+        var services = new Dictionary<Guid, (Guid OrganisationId, string Name, string[] Needs)>();
+        var single = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!figures.ContainsKey(r.OrganisationId))
             {
                 continue;
             }
 
-            if (!services.TryGetValue(r.Id, out var service))
+            ref var service = ref CollectionsMarshal.GetValueRefOrAddDefault(services, r.Id, out var seen);
+            if (!seen)
             {
-                services[r.Id] = service = (r.OrganisationId, r.Name, []);
+                service = (r.OrganisationId, r.Name, []);
             }
 
-            if (r.TermId is { } term && termNames.TryGetValue(term, out var need) && !service.Needs.Contains(need, StringComparer.Ordinal))
+            if (r.Need is { } need)
             {
-                service.Needs.Add(need);
+                service.Needs = WithNeed(service.Needs, need, single);
             }
         }
 
-        var atRisk = services.ToLookup(s => s.Value.OrganisationId, s => new ServiceAtRisk(s.Key, s.Value.Name, [.. s.Value.Needs.Order(StringComparer.Ordinal)]));
-        return figures.Values
-            .Where(f => orgs.ContainsKey(f.OrganisationId))
-            .Select(f => new OrganisationCliff(f.OrganisationId, orgs[f.OrganisationId].Name, Postcodes.Outcode(orgs[f.OrganisationId].Postcode), f,
-                atRisk[f.OrganisationId].OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id).ToList()))
-            .OrderByDescending(c => months == 6 ? c.Figures.EndingWithin6Months : c.Figures.EndingWithin12Months)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
-            .ThenBy(c => c.OrganisationId)
-            .ToList();
+        var byOrganisation = new Dictionary<Guid, List<ServiceAtRisk>>();
+        foreach (var (id, service) in services)
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byOrganisation, service.OrganisationId, out _);
+            (list ??= []).Add(new ServiceAtRisk(id, service.Name, service.Needs));
+        }
+
+        foreach (var list in byOrganisation.Values)
+        {
+            list.Sort(static (a, b) =>
+            {
+                var order = string.CompareOrdinal(a.Name, b.Name);
+                return order != 0 ? order : a.Id.CompareTo(b.Id);
+            });
+        }
+
+        return byOrganisation;
+    }
+
+    /// <summary>The sorted needs with one more (unchanged if already there); a lone need's array is shared.</summary>
+    private static string[] WithNeed(string[] needs, string need, Dictionary<string, string[]> single)
+    {
+        if (needs.Length == 0)
+        {
+            ref var one = ref CollectionsMarshal.GetValueRefOrAddDefault(single, need, out _);
+            return one ??= [need];
+        }
+
+        var at = Array.BinarySearch(needs, need, StringComparer.Ordinal);
+        return at >= 0 ? needs : [.. needs.AsSpan(0, ~at), need, .. needs.AsSpan(~at)];
     }
 
     /// <summary>The funding cliffs with their totals by area and by need (see <see cref="CliffTotals"/>).</summary>

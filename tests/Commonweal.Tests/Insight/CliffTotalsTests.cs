@@ -73,4 +73,16 @@ public sealed class CliffTotalsTests
         Assert.Equal(["Lunch club"], food.ServicesAtRisk.Select(s => s.Name));
         Assert.Equal(["Walk"], rows.Single(r => r.Need == "Physical activity").ServicesAtRisk.Select(s => s.Name));
     }
+
+    [Fact]
+    public void ByNeed_AServiceListingANeedTwice_IsOneServiceAtRiskUnderIt()
+    {
+        var rows = CliffTotals.ByNeed([Cliff(A, "E3", 0, 5_000, Service("Lunch club", "Food", "Befriending", "Food"), Service("Walk", "Walking"))]);
+
+        var food = Assert.Single(rows, r => r.Need == "Food");
+        Assert.Equal(["Lunch club"], food.ServicesAtRisk.Select(s => s.Name));
+        Assert.Equal([A], food.Organisations);
+        Assert.Equal(5_000m, food.EndingWithin12Months);
+        Assert.Equal(["Walk"], rows.Single(r => r.Need == "Walking").ServicesAtRisk.Select(s => s.Name));
+    }
 }
