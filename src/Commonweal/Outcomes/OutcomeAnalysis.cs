@@ -65,7 +65,10 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
         IReadOnlyList<ServiceFigures> services = [];
         if (comparisonNeeds is { Count: > 0 })
         {
-            var group = await LoadAsync(await MeetingAsync(comparisonNeeds, cancellationToken), instrument, from, to, cancellationToken);
+            // A need compared with itself (the need's own page, the summary command) is read once.
+            var group = scope.Kind == OutcomeScopeKind.Need && comparisonNeeds.All(n => n == scope.Id)
+                ? main
+                : await LoadAsync(await MeetingAsync(comparisonNeeds, cancellationToken), instrument, from, to, cancellationToken);
             comparison = Figures(instrument, group.Referred.Values.Sum(), group.Rows);
             services = await PerServiceAsync(instrument, group, cancellationToken);
         }
@@ -118,7 +121,7 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
             new ScaleFigures(s.Id, s.Name, s.Direction, s.MeaningfulChange, PairedChange.Summarise(pairs[s.Id], s.MeaningfulChange, s.Direction)))]);
     }
 
-    private sealed record Loaded(IReadOnlyDictionary<Guid, int> Referred, IReadOnlyList<Row> Rows);
+    private sealed record Loaded(IQueryable<Guid> Services, IReadOnlyDictionary<Guid, int> Referred, IReadOnlyList<Row> Rows);
 
     private async Task<Loaded> LoadAsync(IQueryable<Guid> services, InstrumentDefinition instrument, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
@@ -136,14 +139,17 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
             where r.InstrumentKey == key && services.Contains(r.ServiceId) && f.CreatedAt >= start && f.CreatedAt < end
             select new Row(r.ServiceId, r.ReferralId, r.Timepoint, r.CompletedOn, r.RecordedAt, s.ScaleKey, s.Score))
             .AsNoTracking().ToListAsync(cancellationToken);
-        return new Loaded(referred, rows);
+        return new Loaded(services, referred, rows);
     }
 
     private async Task<IReadOnlyList<ServiceFigures>> PerServiceAsync(InstrumentDefinition instrument, Loaded group, CancellationToken cancellationToken)
     {
-        var ids = group.Referred.Keys.Union(group.Rows.Select(r => r.ServiceId)).ToList();
-        var names = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Name, s.OrganisationId, Organisation = s.Organisation!.Name }).ToListAsync(cancellationToken);
+        var ids = group.Referred.Keys.Union(group.Rows.Select(r => r.ServiceId)).ToHashSet();
+        // The names come through the group's own query, not a list of ids: a need can span tens of
+        // thousands of services, and a list that long is a parameter each for SQLite to bind.
+        var names = (await db.Services.AsNoTracking().Where(s => group.Services.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, s.OrganisationId, Organisation = s.Organisation!.Name }).ToListAsync(cancellationToken))
+            .Where(n => ids.Contains(n.Id));
         var rows = group.Rows.ToLookup(r => r.ServiceId);
         return [.. names.Select(n => new ServiceFigures(n.Id, n.Name, n.OrganisationId, n.Organisation, Figures(instrument, group.Referred.GetValueOrDefault(n.Id), rows[n.Id])))
             .OrderBy(s => s.Organisation, StringComparer.Ordinal).ThenBy(s => s.Service, StringComparer.Ordinal)];
