@@ -117,70 +117,44 @@ public sealed class FormText(ModelStateDictionary modelState, string prefix)
     private static readonly string[] DateFormats =
         ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "d M yyyy", "yyyy-M-d", "d MMMM yyyy", "d MMM yyyy"];
 
-    public DateOnly? Date(string? text, string field, string name)
+    public DateOnly? Date(string? text, string field, string name) =>
+        Read(text, field, $"{name} must be a real date, like 31/3/2027",
+            (string t, out DateOnly date) => DateOnly.TryParseExact(t.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out date));
+
+    public decimal? Money(string? text, string field, string name) =>
+        Read(text, field, $"{name} must be a number of pounds, like 250000",
+            (string t, out decimal amount) => decimal.TryParse(Digits(t.Trim().TrimStart('£')), Decimals, CultureInfo.InvariantCulture, out amount));
+
+    public decimal? Number(string? text, string field, string name) =>
+        Read(text, field, $"{name} must be a number, like 12.5",
+            (string t, out decimal number) => decimal.TryParse(Digits(t), Decimals, CultureInfo.InvariantCulture, out number));
+
+    public int? WholeNumber(string? text, string field, string name) =>
+        Read(text, field, $"{name} must be a whole number",
+            (string t, out int number) => int.TryParse(Digits(t), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number));
+
+    private const NumberStyles Decimals = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
+
+    private delegate bool TryRead<T>(string text, out T value);
+
+    /// <summary>Thousands separators and spaces, as people type them, taken out.</summary>
+    private static string Digits(string text) => text.Trim().Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>A blank box is no value; anything else is read or named in the field's error.</summary>
+    private T? Read<T>(string? text, string field, string error, TryRead<T> tryRead)
+        where T : struct
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var date))
+        if (tryRead(text, out var value))
         {
-            return date;
+            return value;
         }
 
-        modelState.AddModelError($"{prefix}.{field}", $"{name} must be a real date, like 31/3/2027");
-        return null;
-    }
-
-    public decimal? Money(string? text, string field, string name)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var cleaned = text.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
-        {
-            return amount;
-        }
-
-        modelState.AddModelError($"{prefix}.{field}", $"{name} must be a number of pounds, like 250000");
-        return null;
-    }
-
-    public decimal? Number(string? text, string field, string name)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var cleaned = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        modelState.AddModelError($"{prefix}.{field}", $"{name} must be a number, like 12.5");
-        return null;
-    }
-
-    public int? WholeNumber(string? text, string field, string name)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var cleaned = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (int.TryParse(cleaned, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        modelState.AddModelError($"{prefix}.{field}", $"{name} must be a whole number");
+        modelState.AddModelError($"{prefix}.{field}", error);
         return null;
     }
 
