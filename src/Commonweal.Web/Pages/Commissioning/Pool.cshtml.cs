@@ -24,8 +24,10 @@ public sealed class PoolModel(CommonwealDbContext db) : PageModel
 
     public bool CanEdit { get; private set; }
 
-    /// <summary>The opportunities drawing on the fund, by reference and title.</summary>
-    public IReadOnlyList<SelectListItem> Drawing { get; private set; } = [];
+    public sealed record OpportunityLink(string Reference, string Title);
+
+    /// <summary>The opportunities drawing on the fund.</summary>
+    public IReadOnlyList<OpportunityLink> Drawing { get; private set; } = [];
 
     /// <summary>Opportunities of the pool's members that draw on no pool yet.</summary>
     public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
@@ -98,7 +100,7 @@ public sealed class PoolModel(CommonwealDbContext db) : PageModel
         CanEdit = CommissioningAccess.CanEditPool(InsightApi.ViewerOf(User), pool);
         var drawing = pool.Opportunities.Select(o => o.OpportunityId).ToList();
         Drawing = await db.Opportunities.AsNoTracking().Where(o => drawing.Contains(o.Id)).OrderBy(o => o.Reference)
-            .Select(o => new SelectListItem(o.Reference + ": " + o.Title, o.Reference)).ToListAsync();
+            .Select(o => new OpportunityLink(o.Reference, o.Title)).ToListAsync();
         if (CanEdit)
         {
             var members = pool.Members.Select(m => m.OrganisationId).ToList();
