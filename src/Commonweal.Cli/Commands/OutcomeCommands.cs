@@ -18,13 +18,14 @@ public static class OutcomeCommands
         var instrument = new Option<string>("--instrument") { Description = "The instrument's id", DefaultValueFactory = _ => InstrumentCatalogue.Ons4 };
         var from = new Option<string?>("--from") { Description = "Referred from (yyyy-mm-dd); by default 12 months before --to" };
         var to = new Option<string?>("--to") { Description = "Referred to (yyyy-mm-dd); by default today" };
-        var summary = new Command("summary", "Outcome figures per scale for every service meeting a need, with the time the analysis took") { need, instrument, from, to };
+        var summary = new Command("summary", "Outcome figures per scale across the services meeting a need, with the time the analysis took, and the time to compare those services side by side") { need, instrument, from, to };
         summary.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = database.Console;
             await using var db = database.CreateContext();
             var code = parseResult.GetRequiredValue(need);
             var termId = Guid.TryParse(code, out var id) ? id : Directory.NeedsTaxonomy.TermId(code);
+            var analysis = new OutcomeAnalysis(db);
             var definition = await new InstrumentCatalogue(db).FindAsync(parseResult.GetValue(instrument), cancellationToken);
             if (definition is null || !await db.TaxonomyTerms.AnyAsync(t => t.Id == termId, cancellationToken))
             {
@@ -35,17 +36,23 @@ public static class OutcomeCommands
             static DateOnly? Day(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
             var end = Day(parseResult.GetValue(to)) ?? DateOnly.FromDateTime(db.Now);
             var start = Day(parseResult.GetValue(from)) ?? end.AddYears(-1).AddDays(1);
+            // Timed apart: the summary (what the API and a service's page compute) and the comparison of
+            // every service meeting the need (the commissioner's page).
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var report = await new OutcomeAnalysis(db).ReportAsync(definition, new OutcomeScope(OutcomeScopeKind.Need, termId), [termId], start, end, cancellationToken);
+            var report = await analysis.ReportAsync(definition, new OutcomeScope(OutcomeScopeKind.Need, termId), [termId], start, end, cancellationToken);
             var took = clock.Elapsed;
+            clock.Restart();
+            var services = await analysis.CompareServicesAsync(definition, termId, start, end, cancellationToken);
+            var comparing = clock.Elapsed;
             var c = report.Figures.Counts;
-            console.WritePlainLine($"{definition.Name}, referred {start:yyyy-MM-dd} to {end:yyyy-MM-dd}: {report.ComparisonServices.Count:N0} services, {c.NReferred:N0} referred, {c.NBaseline:N0} with a baseline, {c.NPaired:N0} paired (follow-up rate {c.FollowUpRate:P1})");
+            console.WritePlainLine($"{definition.Name}, referred {start:yyyy-MM-dd} to {end:yyyy-MM-dd}: {services.Services.Count:N0} services, {c.NReferred:N0} referred, {c.NBaseline:N0} with a baseline, {c.NPaired:N0} paired (follow-up rate {c.FollowUpRate:P1})");
             foreach (var s in report.Figures.Scales)
             {
                 console.WritePlainLine($"  {s.Name}: mean change {s.Change.MeanChange:+0.000;-0.000} (95% CI {s.Change.CiLow:0.000} to {s.Change.CiHigh:0.000}), improved {s.Change.ShareImproved:P1}, deteriorated {s.Change.ShareDeteriorated:P1}");
             }
 
             console.WritePlainLine($"took {took.TotalMilliseconds:N0} ms");
+            console.WritePlainLine($"services side by side took {comparing.TotalMilliseconds:N0} ms");
             return 0;
         });
         return new Command("outcomes", "Outcome analysis") { summary };

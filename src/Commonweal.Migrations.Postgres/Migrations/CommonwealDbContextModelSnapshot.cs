@@ -1166,6 +1166,45 @@ namespace Commonweal.Migrations.Postgres.Migrations
                     b.ToTable("outcome_instruments", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Outcomes.OutcomePair", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InstrumentKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ScaleKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Latest")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Paired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ReferralId", "InstrumentKey", "ScaleKey");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("InstrumentKey", "ServiceId", "ReferredAt");
+
+                    b.ToTable("outcome_pairs", (string)null);
+
+                    b.HasAnnotation("Commonweal:NotAudited", true);
+                });
+
             modelBuilder.Entity("Commonweal.Outcomes.OutcomeResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2970,6 +3009,8 @@ namespace Commonweal.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReceivingOrganisationId", "Status");
 
+                    b.HasIndex("ServiceId", "CreatedAt");
+
                     b.HasIndex("ServiceId", "Status");
 
                     b.ToTable("referrals", (string)null);
@@ -3634,6 +3675,21 @@ namespace Commonweal.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Outcomes.OutcomePair", b =>
+                {
+                    b.HasOne("Commonweal.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

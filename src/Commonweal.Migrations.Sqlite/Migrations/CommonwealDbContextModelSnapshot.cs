@@ -1160,6 +1160,45 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     b.ToTable("outcome_instruments", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Outcomes.OutcomePair", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScaleKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Latest")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Paired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReferralId", "InstrumentKey", "ScaleKey");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("InstrumentKey", "ServiceId", "ReferredAt");
+
+                    b.ToTable("outcome_pairs", (string)null);
+
+                    b.HasAnnotation("Commonweal:NotAudited", true);
+                });
+
             modelBuilder.Entity("Commonweal.Outcomes.OutcomeResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2964,6 +3003,8 @@ namespace Commonweal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceivingOrganisationId", "Status");
 
+                    b.HasIndex("ServiceId", "CreatedAt");
+
                     b.HasIndex("ServiceId", "Status");
 
                     b.ToTable("referrals", (string)null);
@@ -3622,6 +3663,21 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Outcomes.OutcomePair", b =>
+                {
+                    b.HasOne("Commonweal.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -4,6 +4,7 @@ using Commonweal.Audit;
 using Commonweal.Directory;
 using Commonweal.Insight;
 using Commonweal.Organisations;
+using Commonweal.Outcomes;
 using Commonweal.Passport;
 using Commonweal.Procurement;
 using Commonweal.Procurement.Bids;
@@ -84,6 +85,7 @@ public sealed class CommonwealDbContext(
     public DbSet<Commissioning.PoolOpportunity> PoolOpportunities => Set<Commissioning.PoolOpportunity>();
     public DbSet<Outcomes.OutcomeInstrument> OutcomeInstruments => Set<Outcomes.OutcomeInstrument>();
     public DbSet<Outcomes.OutcomeResponse> OutcomeResponses => Set<Outcomes.OutcomeResponse>();
+    public DbSet<Outcomes.OutcomePair> OutcomePairs => Set<Outcomes.OutcomePair>();
     public DbSet<Outcomes.OutcomeScore> OutcomeScores => Set<Outcomes.OutcomeScore>();
     public DbSet<Outcomes.ServiceOutcomeSettings> ServiceOutcomeSettings => Set<Outcomes.ServiceOutcomeSettings>();
     public DbSet<Outcomes.ContractOutcomeTarget> ContractOutcomeTargets => Set<Outcomes.ContractOutcomeTarget>();
@@ -123,7 +125,7 @@ public sealed class CommonwealDbContext(
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (pendingAudit.Count > 0 || StampAndDescribe().Count > 0)
+        if (pendingAudit.Count > 0 || StampAndDescribe(out var pairing).Count > 0 || pairing is not null)
         {
             throw new NotSupportedException("Use SaveChangesAsync: every audited save appends to the audit chain.");
         }
@@ -137,10 +139,10 @@ public sealed class CommonwealDbContext(
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var events = StampAndDescribe();
+        var events = StampAndDescribe(out var pairing);
         events.AddRange(pendingAudit);
         pendingAudit.Clear();
-        if (events.Count == 0 && !BulkInserts)
+        if (events.Count == 0 && !BulkInserts && pairing is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -150,7 +152,7 @@ public sealed class CommonwealDbContext(
         if (queue is not null && !BulkInserts && Database.GetDbConnection().State == ConnectionState.Closed)
         {
             var saved = await queue.SaveInBatchAsync(
-                this, async head => await AppendAndSaveAsync(events, head, acceptAllChanges: false, cancellationToken), cancellationToken);
+                this, async head => await AppendAndSaveAsync(events, pairing, head, acceptAllChanges: false, cancellationToken), cancellationToken);
             if (acceptAllChangesOnSuccess)
             {
                 ChangeTracker.AcceptAllChanges();
@@ -170,7 +172,7 @@ public sealed class CommonwealDbContext(
             .Select(e => new SqliteWriteQueue.ChainHead(e.Sequence, e.Hash))
             .FirstOrDefaultAsync(cancellationToken);
         var (written, _) = await AppendAndSaveAsync(
-            events, last == default ? new(0, AuditChain.Genesis) : last, acceptAllChangesOnSuccess, cancellationToken);
+            events, pairing, last == default ? new(0, AuditChain.Genesis) : last, acceptAllChangesOnSuccess, cancellationToken);
         if (ownTransaction is not null)
         {
             await ownTransaction.CommitAsync(cancellationToken);
@@ -179,10 +181,18 @@ public sealed class CommonwealDbContext(
         return written;
     }
 
-    /// <summary>Links the events to the chain after <paramref name="head"/> and saves them with the changes.</summary>
+    /// <summary>
+    /// Links the events to the chain after <paramref name="head"/> and saves them with the changes, with
+    /// outcome pairs brought up to date first (here, where this writer holds the database alone).
+    /// </summary>
     private async Task<(int Written, SqliteWriteQueue.ChainHead Head)> AppendAndSaveAsync(
-        List<AuditEvent> events, SqliteWriteQueue.ChainHead head, bool acceptAllChanges, CancellationToken cancellationToken)
+        List<AuditEvent> events, OutcomePairing? pairing, SqliteWriteQueue.ChainHead head, bool acceptAllChanges, CancellationToken cancellationToken)
     {
+        if (pairing is not null)
+        {
+            await pairing.PairAsync(this, cancellationToken);
+        }
+
         var (sequence, previous) = head;
         foreach (var e in events)
         {
@@ -227,7 +237,7 @@ public sealed class CommonwealDbContext(
     /// not once per walk of the change tracker: each walk would otherwise detect them again, and that was
     /// a tenth of the work of a small save such as a referral.
     /// </summary>
-    private List<AuditEvent> StampAndDescribe()
+    private List<AuditEvent> StampAndDescribe(out OutcomePairing? pairing)
     {
         ChangeTracker.DetectChanges();
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
@@ -235,6 +245,7 @@ public sealed class CommonwealDbContext(
         try
         {
             StampEntities();
+            pairing = OutcomePairing.Find(ChangeTracker);
             return AuditRecorder.Describe(ChangeTracker, Actor, Now);
         }
         finally

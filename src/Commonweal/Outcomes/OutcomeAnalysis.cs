@@ -31,9 +31,11 @@ public sealed record GroupFigures(OutcomeCounts Counts, IReadOnlyList<ScaleFigur
 
 public sealed record ServiceFigures(Guid ServiceId, string Service, Guid OrganisationId, string Organisation, GroupFigures Figures);
 
-/// <summary>The figures asked for, their comparison group (all services meeting the need) and each service of that group.</summary>
-public sealed record OutcomeReport(
-    InstrumentDefinition Instrument, DateOnly From, DateOnly To, GroupFigures Figures, GroupFigures? Comparison, IReadOnlyList<ServiceFigures> ComparisonServices);
+/// <summary>The figures asked for and those of their comparison group (all services meeting the need).</summary>
+public sealed record OutcomeReport(InstrumentDefinition Instrument, DateOnly From, DateOnly To, GroupFigures Figures, GroupFigures? Comparison);
+
+/// <summary>A need's figures across all the services meeting it, and each of those services side by side.</summary>
+public sealed record ServiceComparison(InstrumentDefinition Instrument, DateOnly From, DateOnly To, GroupFigures Figures, IReadOnlyList<ServiceFigures> Services);
 
 /// <summary>
 /// Outcome analysis: who was referred in a period and how their scores changed.
@@ -46,12 +48,12 @@ public sealed record OutcomeReport(
 /// person who left before a follow-up still counts through their discharge answers.</item>
 /// <item>Follow-up rate = paired ÷ with baseline: the people whose change is unknown are shown, not hidden.</item>
 /// </list>
-/// The data needed is loaded as numbers in one query (one row per score), then summarised in memory
-/// with <see cref="PairedChange"/>.
+/// The pairs are kept as responses are recorded (<see cref="OutcomePair"/>), so the analysis reads one
+/// row per person and scale, as numbers, and summarises them in memory with <see cref="PairedChange"/>.
 /// </summary>
 public sealed class OutcomeAnalysis(CommonwealDbContext db)
 {
-    private sealed record Row(Guid ServiceId, Guid ReferralId, OutcomeTimepoint Timepoint, DateOnly CompletedOn, DateTime RecordedAt, string Scale, double Score);
+    private sealed record Row(Guid ServiceId, Guid ReferralId, string Scale, double Baseline, bool Paired, double? Latest);
 
     /// <summary>
     /// The figures for the scope, and for the comparison group: every service meeting the needs
@@ -59,64 +61,54 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
     /// </summary>
     public async Task<OutcomeReport> ReportAsync(InstrumentDefinition instrument, OutcomeScope scope, IReadOnlyCollection<Guid>? comparisonNeeds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var inScope = await ServicesAsync(scope, cancellationToken);
-        var main = await LoadAsync(inScope, instrument, from, to, cancellationToken);
+        var main = await LoadAsync(await ServicesAsync(scope, cancellationToken), instrument, from, to, cancellationToken);
+        var figures = Figures(instrument, main);
         GroupFigures? comparison = null;
-        IReadOnlyList<ServiceFigures> services = [];
         if (comparisonNeeds is { Count: > 0 })
         {
-            // A need compared with itself (the need's own page, the summary command) is read once.
-            var group = scope.Kind == OutcomeScopeKind.Need && comparisonNeeds.All(n => n == scope.Id)
-                ? main
-                : await LoadAsync(await MeetingAsync(comparisonNeeds, cancellationToken), instrument, from, to, cancellationToken);
-            comparison = Figures(instrument, group.Referred.Values.Sum(), group.Rows);
-            services = await PerServiceAsync(instrument, group, cancellationToken);
+            // A need compared with itself (the summary for a need) is read once.
+            comparison = scope.Kind == OutcomeScopeKind.Need && comparisonNeeds.All(n => n == scope.Id)
+                ? figures
+                : Figures(instrument, await LoadAsync(await MeetingAsync(comparisonNeeds, cancellationToken), instrument, from, to, cancellationToken));
         }
 
-        return new OutcomeReport(instrument, from, to, Figures(instrument, main.Referred.Values.Sum(), main.Rows), comparison, services);
+        return new OutcomeReport(instrument, from, to, figures, comparison);
     }
 
-    /// <summary>Each service meeting the need, side by side (with those that have no referrals in the period left out).</summary>
-    public async Task<IReadOnlyList<ServiceFigures>> ByServiceAsync(InstrumentDefinition instrument, Guid need, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The services meeting the need side by side (those with no referrals in the period left out), and
+    /// the need's figures across them all. Only the commissioner's comparison needs each service's
+    /// figures: the summary and a service's own page do not pay for them.
+    /// </summary>
+    public async Task<ServiceComparison> CompareServicesAsync(InstrumentDefinition instrument, Guid need, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var group = await LoadAsync(await ServicesAsync(new OutcomeScope(OutcomeScopeKind.Need, need), cancellationToken), instrument, from, to, cancellationToken);
-        return await PerServiceAsync(instrument, group, cancellationToken);
+        var group = await LoadAsync(await MeetingAsync([need], cancellationToken), instrument, from, to, cancellationToken);
+        return new ServiceComparison(instrument, from, to, Figures(instrument, group), await PerServiceAsync(instrument, group, cancellationToken));
     }
+
+    private static GroupFigures Figures(InstrumentDefinition instrument, Loaded group) => Figures(instrument, group.Referred.Values.Sum(), group.Rows);
 
     /// <summary>The figures for the rows given: what the maths needs, and nothing about anyone.</summary>
     private static GroupFigures Figures(InstrumentDefinition instrument, int referred, IEnumerable<Row> rows)
     {
-        var byReferral = rows.GroupBy(r => r.ReferralId).ToList();
-        var withBaseline = 0;
-        var paired = 0;
+        var withBaseline = new HashSet<Guid>();
+        var paired = new HashSet<Guid>();
         var pairs = instrument.Scales.ToDictionary(s => s.Id, _ => new List<PairedScore>());
-        foreach (var referral in byReferral)
+        foreach (var row in rows)
         {
-            var baseline = referral.Where(r => r.Timepoint == OutcomeTimepoint.Baseline).ToList();
-            if (baseline.Count == 0)
+            withBaseline.Add(row.ReferralId);
+            if (row.Paired)
             {
-                continue;
+                paired.Add(row.ReferralId);
             }
 
-            withBaseline++;
-            var latest = referral.Where(r => r.Timepoint != OutcomeTimepoint.Baseline)
-                .GroupBy(r => (r.CompletedOn, r.RecordedAt)).OrderByDescending(g => g.Key).FirstOrDefault();
-            if (latest is null)
+            if (row.Latest is { } latest && pairs.TryGetValue(row.Scale, out var list))
             {
-                continue;
-            }
-
-            paired++;
-            foreach (var score in latest)
-            {
-                if (pairs.TryGetValue(score.Scale, out var list) && baseline.FirstOrDefault(b => b.Scale == score.Scale) is { } start)
-                {
-                    list.Add(new PairedScore(start.Score, score.Score));
-                }
+                list.Add(new PairedScore(row.Baseline, latest));
             }
         }
 
-        var counts = new OutcomeCounts(Math.Max(referred, withBaseline), withBaseline, paired);
+        var counts = new OutcomeCounts(Math.Max(referred, withBaseline.Count), withBaseline.Count, paired.Count);
         return new GroupFigures(counts, [.. instrument.Scales.Select(s =>
             new ScaleFigures(s.Id, s.Name, s.Direction, s.MeaningfulChange, PairedChange.Summarise(pairs[s.Id], s.MeaningfulChange, s.Direction)))]);
     }
@@ -132,13 +124,10 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
             .GroupBy(r => r.ServiceId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var key = instrument.Id;
-        var rows = await (
-            from s in db.OutcomeScores
-            join r in db.OutcomeResponses on s.ResponseId equals r.Id
-            join f in db.Referrals on r.ReferralId equals f.Id
-            where r.InstrumentKey == key && services.Contains(r.ServiceId) && f.CreatedAt >= start && f.CreatedAt < end
-            select new Row(r.ServiceId, r.ReferralId, r.Timepoint, r.CompletedOn, r.RecordedAt, s.ScaleKey, s.Score))
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.OutcomePairs.AsNoTracking()
+            .Where(p => p.InstrumentKey == key && services.Contains(p.ServiceId) && p.ReferredAt >= start && p.ReferredAt < end)
+            .Select(p => new Row(p.ServiceId, p.ReferralId, p.ScaleKey, p.Baseline, p.Paired, p.Latest))
+            .ToListAsync(cancellationToken);
         return new Loaded(services, referred, rows);
     }
 

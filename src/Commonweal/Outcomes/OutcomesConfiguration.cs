@@ -54,6 +54,23 @@ internal sealed class OutcomeScoreConfiguration : IEntityTypeConfiguration<Outco
     }
 }
 
+internal sealed class OutcomePairConfiguration : IEntityTypeConfiguration<OutcomePair>
+{
+    public void Configure(EntityTypeBuilder<OutcomePair> builder)
+    {
+        builder.ToTable("outcome_pairs");
+        builder.HasKey(x => new { x.ReferralId, x.InstrumentKey, x.ScaleKey });
+        builder.Property(x => x.InstrumentKey).HasMaxLength(InstrumentDefinitions.IdMaxLength);
+        builder.Property(x => x.ScaleKey).HasMaxLength(InstrumentDefinitions.IdMaxLength);
+        // Derived from the responses, whose saves are audited; a second record of the scores would add nothing.
+        builder.IsNotAudited();
+        builder.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        // Analysis reads one instrument's pairs for a set of services and the referrals of a period.
+        builder.HasIndex(x => new { x.InstrumentKey, x.ServiceId, x.ReferredAt });
+    }
+}
+
 internal sealed class ServiceOutcomeSettingsConfiguration : IEntityTypeConfiguration<ServiceOutcomeSettings>
 {
     public void Configure(EntityTypeBuilder<ServiceOutcomeSettings> builder)

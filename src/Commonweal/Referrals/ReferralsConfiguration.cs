@@ -92,6 +92,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => r.PersonId);
         builder.HasIndex(r => new { r.ReceivingOrganisationId, r.Status });
         builder.HasIndex(r => new { r.ServiceId, r.Status });
+        // Outcome analysis counts each service's referrals made in a period.
+        builder.HasIndex(r => new { r.ServiceId, r.CreatedAt });
         builder.HasIndex(r => r.ReferrerUserId);
         builder.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);

@@ -49,22 +49,38 @@ public static class OutcomeTestData
             ReferrerName = "test", Status = ReferralStatus.Completed, StatusChangedAt = referred, CreatedAt = referred,
         };
         db.Referrals.Add(referral);
-        var ons4 = InstrumentCatalogue.BuiltIn.First(d => d.Id == InstrumentCatalogue.Ons4);
         foreach (var (point, months, wellbeing, anxiety, daysAfter) in responses)
         {
-            var answers = new Dictionary<string, int?> { ["life_satisfaction"] = wellbeing, ["worthwhile"] = wellbeing, ["happiness"] = wellbeing, ["anxiety"] = anxiety };
-            var response = new OutcomeResponse
-            {
-                PersonId = person.Id, ReferralId = referral.Id, ServiceId = serviceId, OrganisationId = service.OrganisationId, InstrumentKey = ons4.Id, InstrumentVersion = ons4.Version,
-                Timepoint = point, FollowUpMonths = months, CompletedOn = DateOnly.FromDateTime(referred).AddDays(daysAfter), Answers = JsonSerializer.Serialize(answers),
-                RecordedAt = referred.AddDays(daysAfter), RecordedBy = "test",
-            };
-            response.Scores = [.. InstrumentScoring.Score(ons4, answers).Scores!.Select(s => new OutcomeScore { ResponseId = response.Id, ScaleKey = s.Key, Score = s.Value })];
-            db.OutcomeResponses.Add(response);
+            db.OutcomeResponses.Add(Response(referral, point, months, wellbeing, anxiety, referred.AddDays(daysAfter)));
         }
 
         await db.SaveChangesAsync();
         return referral.Id;
+    }
+
+    /// <summary>Another response to a referral already arranged, answered (and recorded) at <paramref name="answered"/>.</summary>
+    public static async Task<Guid> RespondAsync(CommonwealDbContext db, Guid referralId, OutcomeTimepoint point, int? months, int wellbeing, int anxiety, DateTime answered)
+    {
+        var referral = await db.Referrals.AsNoTracking().FirstAsync(r => r.Id == referralId);
+        var response = Response(referral, point, months, wellbeing, anxiety, answered);
+        db.OutcomeResponses.Add(response);
+        await db.SaveChangesAsync();
+        return response.Id;
+    }
+
+    /// <summary>ONS4 answers to a referral: all three wellbeing items take <paramref name="wellbeing"/>, anxiety its own.</summary>
+    private static OutcomeResponse Response(Referral referral, OutcomeTimepoint point, int? months, int wellbeing, int anxiety, DateTime answered)
+    {
+        var ons4 = InstrumentCatalogue.BuiltIn.First(d => d.Id == InstrumentCatalogue.Ons4);
+        var answers = new Dictionary<string, int?> { ["life_satisfaction"] = wellbeing, ["worthwhile"] = wellbeing, ["happiness"] = wellbeing, ["anxiety"] = anxiety };
+        var response = new OutcomeResponse
+        {
+            PersonId = referral.PersonId, ReferralId = referral.Id, ServiceId = referral.ServiceId!.Value, OrganisationId = referral.ReceivingOrganisationId!.Value,
+            InstrumentKey = ons4.Id, InstrumentVersion = ons4.Version, Timepoint = point, FollowUpMonths = months, CompletedOn = DateOnly.FromDateTime(answered),
+            Answers = JsonSerializer.Serialize(answers), RecordedAt = answered, RecordedBy = "test",
+        };
+        response.Scores = [.. InstrumentScoring.Score(ons4, answers).Scores!.Select(s => new OutcomeScore { ResponseId = response.Id, ScaleKey = s.Key, Score = s.Value })];
+        return response;
     }
 
     public static (OutcomeTimepoint, int?, int, int, int) Baseline(int wellbeing, int anxiety) => (OutcomeTimepoint.Baseline, null, wellbeing, anxiety, 0);

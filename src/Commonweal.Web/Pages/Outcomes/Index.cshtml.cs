@@ -42,7 +42,7 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
     public string? NeedName { get; private set; }
     public InstrumentDefinition Definition { get; private set; } = null!;
     public InstrumentScale ChosenScale { get; private set; } = null!;
-    public OutcomeReport? Report { get; private set; }
+    public ServiceComparison? Comparison { get; private set; }
     public IReadOnlyList<ProviderRow> Providers { get; private set; } = [];
     public DateOnly PeriodFrom { get; private set; }
     public DateOnly PeriodTo { get; private set; }
@@ -56,7 +56,7 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
             return refusal;
         }
 
-        if (Report is null)
+        if (Comparison is null)
         {
             return BadRequest();
         }
@@ -65,7 +65,7 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
         return InsightPages.Csv($"outcomes-by-service-{Definition.Id}-{ChosenScale.Id}.csv",
             ["service_id", "service", "organisation", "scale", "n_referred", "n_baseline", "n_paired", "follow_up_rate", "mean_change", "ci_low", "ci_high",
              "share_improved", "share_deteriorated", "n_improved", "provider_contract_value_gbp", "provider_cost_per_outcome_gbp"],
-            Report.ComparisonServices.Select(s =>
+            Comparison.Services.Select(s =>
             {
                 var x = s.Figures.Scale(ChosenScale.Id)!.Change;
                 var p = providers.GetValueOrDefault(s.OrganisationId);
@@ -114,9 +114,9 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
             return null;
         }
 
-        Report = await analysis.ReportAsync(Definition, new OutcomeScope(OutcomeScopeKind.Need, need), [need], period.From, period.To);
-        var values = await analysis.ContractValuesAsync(need, period.From, period.To, [.. Report.ComparisonServices.Select(s => s.OrganisationId).Distinct()]);
-        Providers = [.. Report.ComparisonServices.GroupBy(s => (s.OrganisationId, s.Organisation)).Select(g =>
+        Comparison = await analysis.CompareServicesAsync(Definition, need, period.From, period.To);
+        var values = await analysis.ContractValuesAsync(need, period.From, period.To, [.. Comparison.Services.Select(s => s.OrganisationId).Distinct()]);
+        Providers = [.. Comparison.Services.GroupBy(s => (s.OrganisationId, s.Organisation)).Select(g =>
         {
             var paired = g.Sum(s => s.Figures.Counts.NPaired);
             var baseline = g.Sum(s => s.Figures.Counts.NBaseline);
