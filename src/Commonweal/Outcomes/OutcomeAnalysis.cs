@@ -82,11 +82,11 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
     /// </summary>
     public async Task<ServiceComparison> CompareServicesAsync(InstrumentDefinition instrument, Guid need, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var group = await LoadAsync(await MeetingAsync([need], cancellationToken), instrument, from, to, cancellationToken);
+        var group = await LoadAsync(await MeetingAsync([need], cancellationToken), instrument, from, to, cancellationToken, byService: true);
         return new ServiceComparison(instrument, from, to, Figures(instrument, group), await PerServiceAsync(instrument, group, cancellationToken));
     }
 
-    private static GroupFigures Figures(InstrumentDefinition instrument, Loaded group) => Figures(instrument, group.Referred.Values.Sum(), group.Rows);
+    private static GroupFigures Figures(InstrumentDefinition instrument, Loaded group) => Figures(instrument, group.Referred, group.Rows);
 
     /// <summary>The figures for the rows given: what the maths needs, and nothing about anyone.</summary>
     private static GroupFigures Figures(InstrumentDefinition instrument, int referred, IEnumerable<Row> rows)
@@ -113,34 +113,43 @@ public sealed class OutcomeAnalysis(CommonwealDbContext db)
             new ScaleFigures(s.Id, s.Name, s.Direction, s.MeaningfulChange, PairedChange.Summarise(pairs[s.Id], s.MeaningfulChange, s.Direction)))]);
     }
 
-    private sealed record Loaded(IQueryable<Guid> Services, IReadOnlyDictionary<Guid, int> Referred, IReadOnlyList<Row> Rows);
+    /// <summary>A group's data: its referral count (by service when asked for) and its pairs.</summary>
+    private sealed record Loaded(IQueryable<Guid> Services, int Referred, IReadOnlyDictionary<Guid, int> ReferredByService, IReadOnlyList<Row> Rows);
 
-    private async Task<Loaded> LoadAsync(IQueryable<Guid> services, InstrumentDefinition instrument, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the group's referral count and pairs; by service only when asked, since a need's summary
+    /// has no use for a count and a service id per row across tens of thousands of services.
+    /// </summary>
+    private async Task<Loaded> LoadAsync(IQueryable<Guid> services, InstrumentDefinition instrument, DateOnly from, DateOnly to, CancellationToken cancellationToken, bool byService = false)
     {
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var referred = await db.Referrals.AsNoTracking()
-            .Where(r => r.ServiceId != null && services.Contains(r.ServiceId.Value) && r.CreatedAt >= start && r.CreatedAt < end)
-            .GroupBy(r => r.ServiceId!.Value).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var referrals = db.Referrals.AsNoTracking().Where(r => r.ServiceId != null && services.Contains(r.ServiceId.Value) && r.CreatedAt >= start && r.CreatedAt < end);
         var key = instrument.Id;
-        var rows = await db.OutcomePairs.AsNoTracking()
-            .Where(p => p.InstrumentKey == key && services.Contains(p.ServiceId) && p.ReferredAt >= start && p.ReferredAt < end)
-            .Select(p => new Row(p.ServiceId, p.ReferralId, p.ScaleKey, p.Baseline, p.Paired, p.Latest))
-            .ToListAsync(cancellationToken);
-        return new Loaded(services, referred, rows);
+        var pairs = db.OutcomePairs.AsNoTracking().Where(p => p.InstrumentKey == key && services.Contains(p.ServiceId) && p.ReferredAt >= start && p.ReferredAt < end);
+        if (!byService)
+        {
+            var referred = await referrals.CountAsync(cancellationToken);
+            var rows = await pairs.Select(p => new Row(Guid.Empty, p.ReferralId, p.ScaleKey, p.Baseline, p.Paired, p.Latest)).ToListAsync(cancellationToken);
+            return new Loaded(services, referred, new Dictionary<Guid, int>(), rows);
+        }
+
+        var byServiceCounts = await referrals.GroupBy(r => r.ServiceId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var serviceRows = await pairs.Select(p => new Row(p.ServiceId, p.ReferralId, p.ScaleKey, p.Baseline, p.Paired, p.Latest)).ToListAsync(cancellationToken);
+        return new Loaded(services, byServiceCounts.Values.Sum(), byServiceCounts, serviceRows);
     }
 
     private async Task<IReadOnlyList<ServiceFigures>> PerServiceAsync(InstrumentDefinition instrument, Loaded group, CancellationToken cancellationToken)
     {
-        var ids = group.Referred.Keys.Union(group.Rows.Select(r => r.ServiceId)).ToHashSet();
+        var ids = group.ReferredByService.Keys.Union(group.Rows.Select(r => r.ServiceId)).ToHashSet();
         // The names come through the group's own query, not a list of ids: a need can span tens of
         // thousands of services, and a list that long is a parameter each for SQLite to bind.
         var names = (await db.Services.AsNoTracking().Where(s => group.Services.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, s.OrganisationId, Organisation = s.Organisation!.Name }).ToListAsync(cancellationToken))
             .Where(n => ids.Contains(n.Id));
         var rows = group.Rows.ToLookup(r => r.ServiceId);
-        return [.. names.Select(n => new ServiceFigures(n.Id, n.Name, n.OrganisationId, n.Organisation, Figures(instrument, group.Referred.GetValueOrDefault(n.Id), rows[n.Id])))
+        return [.. names.Select(n => new ServiceFigures(n.Id, n.Name, n.OrganisationId, n.Organisation, Figures(instrument, group.ReferredByService.GetValueOrDefault(n.Id), rows[n.Id])))
             .OrderBy(s => s.Organisation, StringComparer.Ordinal).ThenBy(s => s.Service, StringComparer.Ordinal)];
     }
 
