@@ -78,6 +78,38 @@ public sealed class OutcomePublicAndPaymentTests(CommonwealFactory factory) : IC
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync($"/outcomes?need={need}", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task CommissionerView_ShowsFiftyServicesAPage_WithTheNeedsTotalOnEachAndEveryServiceInTheCsv()
+    {
+        Guid need;
+        await using (var db = factory.CreateDbContext())
+        {
+            need = await NeedAsync(db);
+            var referred = DateTime.UtcNow.AddDays(-100);
+            for (var i = 0; i < 51; i++)
+            {
+                await ReferralAsync(db, await ServiceAsync(db, "Poplar Peer Support Network", need), referred, Baseline(4, 6));
+            }
+        }
+
+        var commissioner = await factory.SignedInClientAsync(DemoAccounts.Commissioner);
+        var first = await commissioner.GetDocumentAsync($"/outcomes?need={need}");
+        var second = await commissioner.GetDocumentAsync($"/outcomes?need={need}&page=2");
+
+        Assert.Equal(51, first.QuerySelectorAll("#outcomes-by-service tbody tr").Length);
+        Assert.Equal(2, second.QuerySelectorAll("#outcomes-by-service tbody tr").Length);
+        Assert.Contains("51 services, 51 to 51 shown", second.QuerySelector("#outcomes-by-service caption")!.TextContent);
+        var total = second.QuerySelector("#outcomes-by-service tr.cw-total")!.TextContent;
+        Assert.Contains("All services meeting the need", total);
+        Assert.Contains("51", total);
+        Assert.NotNull(first.QuerySelector("nav.nhsuk-pagination a[href*='page=2']"));
+        // A page past the end shows the last.
+        Assert.Equal(2, (await commissioner.GetDocumentAsync($"/outcomes?need={need}&page=9")).QuerySelectorAll("#outcomes-by-service tbody tr").Length);
+
+        var csv = await commissioner.GetStringAsync($"/outcomes?handler=Csv&need={need}", Cancel);
+        Assert.Equal(52, csv.Trim().Split('\n').Length);
+    }
+
     private static Guid NeedsTaxonomy(string code) => Commonweal.Directory.NeedsTaxonomy.TermId(code);
 
     [Fact]

@@ -48,5 +48,10 @@ public sealed class ScaleOutcomesProportionTests(MigratedDatabase database) : IC
         var made = await ScaleOutcomes.SeedAsync(() => database.Database.CreateContext(), 0.005, cancellationToken: Cancel);
 
         Assert.Equal(2_000, made);
+        // Seeded responses are paired as they are saved, as recorded ones are: one pair per baseline and scale (ONS4 has four).
+        await using var db = database.Database.CreateContext();
+        var baselines = await db.OutcomeResponses.CountAsync(r => r.Timepoint == OutcomeTimepoint.Baseline, Cancel);
+        var followedUp = await db.OutcomeResponses.Where(r => r.Timepoint != OutcomeTimepoint.Baseline).Select(r => r.ReferralId).Distinct().CountAsync(Cancel);
+        Assert.Equal((baselines * 4, followedUp * 4), (await db.OutcomePairs.CountAsync(Cancel), await db.OutcomePairs.CountAsync(p => p.Paired, Cancel)));
     }
 }

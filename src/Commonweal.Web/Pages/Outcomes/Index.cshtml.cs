@@ -34,6 +34,14 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
+    /// <summary>The page of the services table: a need can have thousands of services, so they come 50 at a time.</summary>
+    // From the query only: "page" is also the route value naming the Razor page itself.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 50;
+
     public sealed record ProviderRow(Guid OrganisationId, string Organisation, int Services, decimal ContractValue, int Paired, int Improved, double? FollowUpRate, decimal? CostPerOutcome);
 
     public IReadOnlyList<SelectListItem> Needs { get; private set; } = [];
@@ -46,6 +54,14 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
     public IReadOnlyList<ProviderRow> Providers { get; private set; } = [];
     public DateOnly PeriodFrom { get; private set; }
     public DateOnly PeriodTo { get; private set; }
+
+    public int TotalPages => Comparison is null ? 1 : Math.Max(1, (Comparison.Services.Count + PageSize - 1) / PageSize);
+
+    /// <summary>This page's services; the CSV has them all.</summary>
+    public IReadOnlyList<ServiceFigures> PageOfServices => Comparison is null ? [] : [.. Comparison.Services.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+
+    public string PageHrefFormat =>
+        $"/outcomes?need={Need}&instrument={Uri.EscapeDataString(Instrument ?? "")}&scale={Uri.EscapeDataString(Scale ?? "")}&from={PeriodFrom:yyyy-MM-dd}&to={PeriodTo:yyyy-MM-dd}&page={{0}}";
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
@@ -115,6 +131,7 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
         }
 
         Comparison = await analysis.CompareServicesAsync(Definition, need, period.From, period.To);
+        PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
         var values = await analysis.ContractValuesAsync(need, period.From, period.To, [.. Comparison.Services.Select(s => s.OrganisationId).Distinct()]);
         Providers = [.. Comparison.Services.GroupBy(s => (s.OrganisationId, s.Organisation)).Select(g =>
         {
