@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Commonweal.Data;
 using Commonweal.Organisations;
@@ -195,38 +196,40 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
 
     /// <summary>
     /// The services of the organisations with figures, by organisation, in name order, each with the
-    /// needs it meets in order: one row per service and term, with the term's name joined in the
-    /// database (no second look-up of term ids). A service's needs are kept as a sorted array and
-    /// services meeting the same single need share one, since almost every service meets one or none.
+    /// needs it meets in order. Two plain reads, services and then their terms with the term's name
+    /// joined in the database, matched here: one query with a left join of services to terms had SQLite
+    /// build a temporary index on every run and took four times as long. A service's needs are kept as
+    /// a sorted array and services meeting the same single need share one, since almost every service
+    /// meets one or none.
     /// </summary>
     private async Task<Dictionary<Guid, List<ServiceAtRisk>>> ServicesAtRiskAsync(
         Dictionary<Guid, CliffFigures> figures, List<Guid>? ids, CancellationToken cancellationToken)
     {
         var query = db.Services.AsNoTracking();
+        var terms = db.ServiceTaxonomyTerms.AsNoTracking();
         if (ids is not null)
         {
             query = query.Where(s => ids.Contains(s.OrganisationId));
+            var inScope = query.Select(s => s.Id);
+            terms = terms.Where(t => inScope.Contains(t.ServiceId));
         }
 
-        var rows = query.SelectMany(s => s.TaxonomyTerms.DefaultIfEmpty(), (s, t) => new { s.Id, s.OrganisationId, s.Name, Need = t == null ? null : t.TaxonomyTerm!.Name });
         var services = new Dictionary<Guid, (Guid OrganisationId, string Name, string[] Needs)>();
-        var single = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var r in query.Select(s => new { s.Id, s.OrganisationId, s.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (!figures.ContainsKey(r.OrganisationId))
+            if (figures.ContainsKey(r.OrganisationId))
             {
-                continue;
+                services[r.Id] = (r.OrganisationId, r.Name, []);
             }
+        }
 
-            ref var service = ref CollectionsMarshal.GetValueRefOrAddDefault(services, r.Id, out var seen);
-            if (!seen)
+        var single = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        await foreach (var t in terms.Select(t => new { t.ServiceId, Need = t.TaxonomyTerm!.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            ref var service = ref CollectionsMarshal.GetValueRefOrNullRef(services, t.ServiceId);
+            if (!Unsafe.IsNullRef(ref service))
             {
-                service = (r.OrganisationId, r.Name, []);
-            }
-
-            if (r.Need is { } need)
-            {
-                service.Needs = WithNeed(service.Needs, need, single);
+                service.Needs = WithNeed(service.Needs, t.Need, single);
             }
         }
 
