@@ -3,7 +3,7 @@ using Commonweal.Data;
 using Commonweal.Importing;
 using Commonweal.Organisations;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace Commonweal.Insight.Giving;
 
@@ -199,21 +199,14 @@ public sealed class GrantImport(CommonwealDbContext db)
     /// <summary>Quirks put right, then the schema, then what Commonweal needs beyond it (an organisation recipient).</summary>
     private static CheckedGrant Check(ReadGrant read)
     {
-        List<(string Where, string Reason)> rejected = [];
-        CheckedGrant Reject(string where, string reason)
+        using var document = read.Parse();
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            rejected.Add((where, reason));
-            return new CheckedGrant(null, rejected);
+            return Rejected(read.Where, "a grant must be a JSON object");
         }
 
-        var grant = read.Grant;
-        if (grant.ContainsKey("__notAnObject"))
-        {
-            return Reject(read.Where, "a grant must be a JSON object");
-        }
-
-        GrantQuirks.Normalise(grant);
-        var id = (grant["id"] as JValue)?.Value as string;
+        var grant = new GrantValue(document.RootElement, GrantQuirks.Corrections(document.RootElement));
+        var id = grant.TextOf("id");
         var named = id is null ? "grant without an id" : $"grant '{id}'";
         var faults = GrantSchema.Validate(grant).ToList();
         if (faults.Count > 0)
@@ -224,62 +217,65 @@ public sealed class GrantImport(CommonwealDbContext db)
         var recipient = Party(grant, "recipientOrganization");
         if (recipient is null)
         {
-            return Reject(read.Locate(".recipientOrganization"), $"{named}: a grant to an individual (no recipientOrganization with an id and name) is not recorded against an organisation");
+            return Rejected(read.Locate(".recipientOrganization"), $"{named}: a grant to an individual (no recipientOrganization with an id and name) is not recorded against an organisation");
         }
 
         var funder = Party(grant, "fundingOrganization");
         if (funder is null)
         {
-            return Reject(read.Locate(".fundingOrganization"), $"{named}: fundingOrganization needs an id and a name");
+            return Rejected(read.Locate(".fundingOrganization"), $"{named}: fundingOrganization needs an id and a name");
         }
 
         foreach (var (party, at) in new[] { (recipient, ".recipientOrganization[0].id"), (funder, ".fundingOrganization[0].id") })
         {
             if (OrgIdentifier.Split(party.Id.ToUpperInvariant()) is not null && OrgIdentifier.Parse(party.Id).Error is { } error)
             {
-                return Reject(read.Locate(at), $"{named}: {error}");
+                return Rejected(read.Locate(at), $"{named}: {error}");
             }
         }
 
-        var amount = (decimal)grant["amountAwarded"]!;
+        grant.TryGet("amountAwarded", out var awarded);
+        var amount = awarded.Element.GetDecimal();
         if (amount < 0)
         {
-            return Reject(read.Locate(".amountAwarded"), $"{named}: the amount awarded cannot be negative");
+            return Rejected(read.Locate(".amountAwarded"), $"{named}: the amount awarded cannot be negative");
         }
 
-        var planned = (grant["plannedDates"] as JArray)?.FirstOrDefault() as JObject;
-        var start = GrantQuirks.ParseDate((string?)planned?["startDate"]);
-        var end = GrantQuirks.ParseDate((string?)planned?["endDate"]);
-        if (end is null && start is { } s && planned?["duration"] is JValue { Type: JTokenType.Integer or JTokenType.Float } duration && (decimal)duration > 0)
+        GrantValue planned = default;
+        var hasPlan = grant.TryGet("plannedDates", out var plans) && plans.TryGetFirst(out planned) && planned.Kind == JsonValueKind.Object;
+        var start = hasPlan ? GrantQuirks.ParseDate(planned.TextOf("startDate")) : null;
+        var end = hasPlan ? GrantQuirks.ParseDate(planned.TextOf("endDate")) : null;
+        if (end is null && start is { } s && planned.TryGet("duration", out var duration) && duration.Kind == JsonValueKind.Number && duration.Element.GetDecimal() is > 0 and var months)
         {
-            end = s.AddMonths((int)Math.Ceiling((decimal)duration)).AddDays(-1);
+            end = s.AddMonths((int)Math.Ceiling(months)).AddDays(-1);
         }
 
         if (start is { } from && end is { } to && to < from)
         {
-            return Reject(read.Locate(".plannedDates[0].endDate"), $"{named}: the planned end date is before the start date");
+            return Rejected(read.Locate(".plannedDates[0].endDate"), $"{named}: the planned end date is before the start date");
         }
 
-        var title = (string?)grant["title"];
-        var programme = (string?)((grant["grantProgramme"] as JArray)?.FirstOrDefault() as JObject)?["title"];
-        return new CheckedGrant(new ParsedGrant(id!, programme is null ? title : $"{programme}: {title}", amount, ((string)grant["currency"]!).ToUpperInvariant(),
-            GrantQuirks.ParseDate((string?)grant["awardDate"])!.Value, start, end, recipient, funder), null);
+        var title = grant.TextOf("title");
+        var programme = grant.TryGet("grantProgramme", out var programmes) && programmes.TryGetFirst(out var first) ? first.TextOf("title") : null;
+        return new CheckedGrant(new ParsedGrant(id!, programme is null ? title : $"{programme}: {title}", amount, grant.TextOf("currency")!.ToUpperInvariant(),
+            GrantQuirks.ParseDate(grant.TextOf("awardDate"))!.Value, start, end, recipient, funder), null);
     }
+
+    private static CheckedGrant Rejected(string where, string reason) => new(null, [(where, reason)]);
 
     /// <summary>A grant that passed, or the faults found in it (where, and why).</summary>
     private readonly record struct CheckedGrant(ParsedGrant? Grant, List<(string Where, string Reason)>? Faults);
 
-    private static GrantParty? Party(JObject grant, string property)
+    private static GrantParty? Party(GrantValue grant, string property)
     {
-        if ((grant[property] as JArray)?.FirstOrDefault() is not JObject o
-            || (string?)o["id"] is not { Length: > 0 } id || (string?)o["name"] is not { Length: > 0 } name)
+        if (!grant.TryGet(property, out var list) || !list.TryGetFirst(out var party) || party.Kind != JsonValueKind.Object
+            || party.TextOf("id") is not { Length: > 0 } id || party.TextOf("name") is not { Length: > 0 } name)
         {
             return null;
         }
 
-        return new GrantParty(id.Trim(), name.Trim(), (string?)o["postalCode"]);
+        return new GrantParty(id.Trim(), name.Trim(), party.TextOf("postalCode"));
     }
-
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
