@@ -72,19 +72,22 @@ public static class GrantQuirks
             return null;
         }
 
+        // Each form is tried only on text that could be it (ten characters; a "T"; a "/"): a failed parse costs more than the look.
         var t = text.Trim();
-        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        if (t.Length == 10 && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
         {
             return iso;
         }
 
-        if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp) && t.Contains('T', StringComparison.Ordinal))
+        if (t.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
         {
             // The day as the publisher wrote it, not shifted to UTC.
             return DateOnly.FromDateTime(stamp.DateTime);
         }
 
-        return DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var uk) ? DateOnly.FromDateTime(uk) : null;
+        return t.Contains('/', StringComparison.Ordinal) && DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var uk)
+            ? DateOnly.FromDateTime(uk)
+            : null;
     }
 
     /// <summary>A date the grant's <paramref name="list"/> item (or the grant itself) holds, corrected when it is one <see cref="ParseDate"/> reads.</summary>

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -96,8 +98,9 @@ public static class GrantSchema
         public decimal? Minimum;
         public int MinItems;
         public Node? Item;
-        public string[] RequiredProperties = [];
+        public byte[][] RequiredProperties = [];
         public (string Name, Node Schema)[] Properties = [];
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> PropertyIndex;
         public Node[] OneOf = [];
     }
 
@@ -123,8 +126,11 @@ public static class GrantSchema
         node.Minimum = s.Minimum;
         node.MinItems = s.MinItems;
         node.Item = s.Item is null ? null : Compile(s.Item, done);
-        node.RequiredProperties = [.. s.RequiredProperties];
+        // Names in UTF-8, as the parsed grant holds them, so finding a property converts nothing.
+        node.RequiredProperties = [.. s.RequiredProperties.Select(Encoding.UTF8.GetBytes)];
         node.Properties = [.. s.Properties.Select(kv => (kv.Key, Compile(kv.Value, done)))];
+        node.PropertyIndex = node.Properties.Select((p, i) => (p.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         node.OneOf = [.. s.OneOf.Select(o => Compile(o, done))];
         return node;
     }
@@ -214,18 +220,13 @@ public static class GrantSchema
                 {
                     if (!element.TryGetProperty(required, out var present) || present.ValueKind == JsonValueKind.Null)
                     {
-                        errors.Add((trail.Here(required), "is required"));
+                        errors.Add((trail.Here(Encoding.UTF8.GetString(required)), "is required"));
                     }
                 }
 
-                foreach (var (name, property) in s.Properties)
+                if (s.Properties.Length > 0)
                 {
-                    if (value.TryGet(name, out var child))
-                    {
-                        trail.Enter(name);
-                        Check(child, property, trail, errors);
-                        trail.Leave();
-                    }
+                    Properties(value, s, trail, errors);
                 }
 
                 break;
@@ -234,6 +235,49 @@ public static class GrantSchema
         if (s.OneOf.Length > 0)
         {
             OneOf(value, s.OneOf, trail, errors);
+        }
+    }
+
+    /// <summary>
+    /// The object's properties the schema describes, checked in the schema's order. Found by one pass
+    /// over the object, each name looked up in the schema, rather than by a search of the object for
+    /// each of the schema's properties, most of which a grant does not have.
+    /// </summary>
+    private static void Properties(GrantValue value, Node s, Trail trail, List<(string, string)> errors)
+    {
+        var found = ArrayPool<JsonElement>.Shared.Rent(s.Properties.Length);
+        Span<char> buffer = stackalloc char[128];
+        try
+        {
+            Array.Clear(found, 0, s.Properties.Length);
+            foreach (var property in value.Element.EnumerateObject())
+            {
+                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                var index = -1;
+                var known = raw.IndexOf((byte)'\\') < 0 && raw.Length <= buffer.Length
+                    ? s.PropertyIndex.TryGetValue(buffer[..Encoding.UTF8.GetChars(raw, buffer)], out index)
+                    : s.PropertyIndex.TryGetValue(property.Name, out index);
+                if (known)
+                {
+                    // A name given twice counts once, as its last value, as everywhere else the grant is read.
+                    found[index] = property.Value;
+                }
+            }
+
+            for (var i = 0; i < s.Properties.Length; i++)
+            {
+                if (found[i].ValueKind != JsonValueKind.Undefined)
+                {
+                    var (name, schema) = s.Properties[i];
+                    trail.Enter(name);
+                    Check(new GrantValue(found[i], value.Correction?.Property(name)), schema, trail, errors);
+                    trail.Leave();
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<JsonElement>.Shared.Return(found, clearArray: true);
         }
     }
 
