@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Commonweal.Data;
 using Commonweal.Importing;
 using Commonweal.Organisations;
@@ -46,60 +47,56 @@ public sealed class GrantImport(CommonwealDbContext db)
         var written = 0;
         var now = db.Now;
 
-        var batch = new List<ReadGrant>(BatchSize);
-        var results = new CheckedGrant[BatchSize];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        async Task CheckBatchAsync()
+        // Reading and checking run ahead on the other cores while the grants checked before them are
+        // written: what follows a check (duplicates, rejections in file order, writing) runs in order here.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checkedBatches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var checking = Task.Run(() => ReadAndCheckAsync(path, checkedBatches.Writer, stop.Token), stop.Token);
+        try
         {
-            // Parsing and checking a grant touch nothing shared, so they run on every core; what
-            // follows (duplicates, rejections in file order, writing) runs in order on one.
-            Parallel.For(0, batch.Count, parallel, i => results[i] = Check(batch[i]));
-            for (var i = 0; i < batch.Count; i++)
+            await foreach (var (batch, results) in checkedBatches.Reader.ReadAllAsync(cancellationToken))
             {
-                report.CountRead();
-                var (grant, faults) = results[i];
-                foreach (var (where, reason) in faults ?? [])
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    report.Reject(where, reason);
+                    report.CountRead();
+                    var (grant, faults) = results[i];
+                    foreach (var (where, reason) in faults ?? [])
+                    {
+                        report.Reject(where, reason);
+                    }
+
+                    if (grant is not null && !seen.Add(grant.Id))
+                    {
+                        report.Reject(batch[i].Locate(".id"), $"grant '{grant.Id}' appears twice in the file");
+                        grant = null;
+                    }
+
+                    // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
+                    if (grant is not null && report.Rejected.Count == 0)
+                    {
+                        pending.Add(grant);
+                    }
                 }
 
-                if (grant is not null && !seen.Add(grant.Id))
+                if (report.Rejected.Count == 0)
                 {
-                    report.Reject(batch[i].Locate(".id"), $"grant '{grant.Id}' appears twice in the file");
-                    grant = null;
+                    written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
+                    progress?.Report(batch[^1].Percent);
                 }
 
-                // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
-                if (grant is not null && report.Rejected.Count == 0)
-                {
-                    pending.Add(grant);
-                }
+                pending.Clear();
             }
-
-            if (report.Rejected.Count == 0)
-            {
-                written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
-                progress?.Report(batch[^1].Percent);
-            }
-
-            pending.Clear();
-            batch.Clear();
-            Array.Clear(results);
         }
-
-        await foreach (var read in GrantReader.ReadAsync(path, cancellationToken))
+        catch
         {
-            batch.Add(read);
-            if (batch.Count == BatchSize)
-            {
-                await CheckBatchAsync();
-            }
+            // A failed write stops the reading, whose cancellation is no news.
+            await stop.CancelAsync();
+            await checking.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
         }
 
-        if (batch.Count > 0)
-        {
-            await CheckBatchAsync();
-        }
+        // A failed read (a file that is not JSON, say) is thrown from here.
+        await checking;
 
         if (report.Rejected.Count > 0)
         {
@@ -118,6 +115,47 @@ public sealed class GrantImport(CommonwealDbContext db)
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(100);
         return report;
+    }
+
+    /// <summary>Grants as read, and what checking each found, in file order.</summary>
+    private readonly record struct CheckedBatch(List<ReadGrant> Grants, CheckedGrant[] Results);
+
+    /// <summary>
+    /// Reads the file in batches, checking each batch's grants on every core (a check touches nothing
+    /// shared), and hands each checked batch on. One batch waits while another is written, so memory stays flat.
+    /// </summary>
+    private static async Task ReadAndCheckAsync(string path, ChannelWriter<CheckedBatch> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var batch = new List<ReadGrant>(BatchSize);
+            async Task CheckAsync()
+            {
+                var results = new CheckedGrant[batch.Count];
+                Parallel.For(0, batch.Count, parallel, i => results[i] = Check(batch[i]));
+                await output.WriteAsync(new CheckedBatch(batch, results), cancellationToken);
+                batch = new List<ReadGrant>(BatchSize);
+            }
+
+            await foreach (var read in GrantReader.ReadAsync(path, cancellationToken))
+            {
+                batch.Add(read);
+                if (batch.Count == BatchSize)
+                {
+                    await CheckAsync();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await CheckAsync();
+            }
+        }
+        finally
+        {
+            output.Complete();
+        }
     }
 
     private async Task<int> WriteAsync(

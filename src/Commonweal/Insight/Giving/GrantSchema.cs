@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Runtime.InteropServices;
@@ -26,8 +25,10 @@ public static class GrantSchema
     public static IEnumerable<(string Path, string Reason)> Validate(GrantValue grant)
     {
         var errors = new List<(string, string)>();
-        Check(grant, Schema.Value, new Trail(), errors);
-        return errors.Distinct();
+        var trail = walker ??= new Walker();
+        trail.Start();
+        Check(grant, Schema.Value, trail, errors);
+        return errors.Count == 0 ? errors : errors.Distinct();
     }
 
     /// <summary>A build made without the shared fixtures reads the standard's file where COMMONWEAL_FIXTURES says it is.</summary>
@@ -136,12 +137,17 @@ public static class GrantSchema
     }
 
     /// <summary>
-    /// Where the walk is (".recipientOrganization[0].id"), kept as steps and written out only for a
-    /// fault: nearly every value checked passes, and a path string for each would cost more than the check.
+    /// One thread's walk through grant after grant: where it is (".recipientOrganization[0].id"),
+    /// kept as steps and written out only for a fault, since nearly every value checked passes; and
+    /// the scratch space the walk reuses rather than allocating for each grant.
     /// </summary>
-    private sealed class Trail
+    private sealed class Walker
     {
         private readonly List<(string? Name, int Index)> steps = [];
+        private readonly Stack<JsonElement[]> spareSlots = new();
+        private readonly Stack<List<(string, string)>> spareLists = new();
+
+        public void Start() => steps.Clear();
 
         public void Enter(string name) => steps.Add((name, 0));
 
@@ -151,7 +157,7 @@ public static class GrantSchema
 
         public string Here(string? then = null)
         {
-            var path = new System.Text.StringBuilder();
+            var path = new StringBuilder();
             foreach (var (name, index) in steps)
             {
                 _ = name is null ? path.Append('[').Append(index).Append(']') : path.Append('.').Append(name);
@@ -159,9 +165,28 @@ public static class GrantSchema
 
             return then is null ? path.ToString() : path.Append('.').Append(then).ToString();
         }
+
+        public JsonElement[] Slots(int count) => spareSlots.TryPop(out var slots) && slots.Length >= count ? slots : new JsonElement[Math.Max(count, 32)];
+
+        public void Return(JsonElement[] slots)
+        {
+            Array.Clear(slots);
+            spareSlots.Push(slots);
+        }
+
+        public List<(string, string)> List() => spareLists.TryPop(out var list) ? list : [];
+
+        public void Return(List<(string, string)> list)
+        {
+            list.Clear();
+            spareLists.Push(list);
+        }
     }
 
-    private static void Check(GrantValue value, Node s, Trail trail, List<(string, string)> errors)
+    [ThreadStatic]
+    private static Walker? walker;
+
+    private static void Check(GrantValue value, Node s, Walker trail, List<(string, string)> errors)
     {
         var element = value.Element;
         if (s.Type != JsonObjectType.None && !TypeMatches(element, s.Type))
@@ -243,66 +268,69 @@ public static class GrantSchema
     /// over the object, each name looked up in the schema, rather than by a search of the object for
     /// each of the schema's properties, most of which a grant does not have.
     /// </summary>
-    private static void Properties(GrantValue value, Node s, Trail trail, List<(string, string)> errors)
+    private static void Properties(GrantValue value, Node s, Walker trail, List<(string, string)> errors)
     {
-        var found = ArrayPool<JsonElement>.Shared.Rent(s.Properties.Length);
+        var found = trail.Slots(s.Properties.Length);
         Span<char> buffer = stackalloc char[128];
-        try
+        foreach (var property in value.Element.EnumerateObject())
         {
-            Array.Clear(found, 0, s.Properties.Length);
-            foreach (var property in value.Element.EnumerateObject())
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            var index = -1;
+            var known = raw.IndexOf((byte)'\\') < 0 && raw.Length <= buffer.Length
+                ? s.PropertyIndex.TryGetValue(buffer[..Encoding.UTF8.GetChars(raw, buffer)], out index)
+                : s.PropertyIndex.TryGetValue(property.Name, out index);
+            if (known)
             {
-                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-                var index = -1;
-                var known = raw.IndexOf((byte)'\\') < 0 && raw.Length <= buffer.Length
-                    ? s.PropertyIndex.TryGetValue(buffer[..Encoding.UTF8.GetChars(raw, buffer)], out index)
-                    : s.PropertyIndex.TryGetValue(property.Name, out index);
-                if (known)
-                {
-                    // A name given twice counts once, as its last value, as everywhere else the grant is read.
-                    found[index] = property.Value;
-                }
+                // A name given twice counts once, as its last value, as everywhere else the grant is read.
+                found[index] = property.Value;
             }
+        }
 
-            for (var i = 0; i < s.Properties.Length; i++)
+        for (var i = 0; i < s.Properties.Length; i++)
+        {
+            if (found[i].ValueKind != JsonValueKind.Undefined)
             {
-                if (found[i].ValueKind != JsonValueKind.Undefined)
-                {
-                    var (name, schema) = s.Properties[i];
-                    trail.Enter(name);
-                    Check(new GrantValue(found[i], value.Correction?.Property(name)), schema, trail, errors);
-                    trail.Leave();
-                }
+                var (name, schema) = s.Properties[i];
+                trail.Enter(name);
+                Check(new GrantValue(found[i], value.Correction?.Property(name)), schema, trail, errors);
+                trail.Leave();
             }
         }
-        finally
-        {
-            ArrayPool<JsonElement>.Shared.Return(found, clearArray: true);
-        }
+
+        trail.Return(found);
     }
 
     /// <summary>Exactly one branch must hold; when none does, the faults of the closest (a grant to an organisation is not told it lacks an individual).</summary>
-    private static void OneOf(GrantValue value, Node[] branches, Trail trail, List<(string, string)> errors)
+    private static void OneOf(GrantValue value, Node[] branches, Walker trail, List<(string, string)> errors)
     {
-        var results = branches.Select(b =>
+        var passing = 0;
+        List<(string, string)>? closest = null;
+        foreach (var branch in branches)
         {
-            var found = new List<(string, string)>();
-            Check(value, b, trail, found);
-            return found;
-        }).ToList();
-        var passing = results.Count(r => r.Count == 0);
-        if (passing == 1)
-        {
-            return;
+            var found = trail.List();
+            Check(value, branch, trail, found);
+            passing += found.Count == 0 ? 1 : 0;
+            if (closest is null || found.Count < closest.Count)
+            {
+                (closest, found) = (found, closest);
+            }
+
+            if (found is not null)
+            {
+                trail.Return(found);
+            }
         }
 
         if (passing > 1)
         {
             errors.Add((trail.Here(), "matches more than one of the forms the standard allows"));
-            return;
+        }
+        else if (passing == 0)
+        {
+            errors.AddRange(closest!);
         }
 
-        errors.AddRange(results.OrderBy(r => r.Count).First());
+        trail.Return(closest!);
     }
 
     private static bool InEnumeration(JsonElement element, Node s) => s.TextEnumeration is { } texts
