@@ -21,6 +21,10 @@ public static class GrantSchema
 {
     private static readonly Lazy<Node> Schema = new(() => Compile(Load().ActualSchema, []));
 
+    /// <summary>Every property name the schema uses, numbered: a grant's properties are found by number, not by searching.</summary>
+    private static readonly Dictionary<string, int> NameIds = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NameIdsOfText = NameIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The grant's faults (where, as a path from the grant such as ".plannedDates[0].endDate", and why), in the schema's order.</summary>
     public static IEnumerable<(string Path, string Reason)> Validate(GrantValue grant)
     {
@@ -99,9 +103,8 @@ public static class GrantSchema
         public decimal? Minimum;
         public int MinItems;
         public Node? Item;
-        public byte[][] RequiredProperties = [];
-        public (string Name, Node Schema)[] Properties = [];
-        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> PropertyIndex;
+        public (string Name, int Id)[] RequiredProperties = [];
+        public (string Name, int Id, Node Schema)[] Properties = [];
         public Node[] OneOf = [];
     }
 
@@ -128,12 +131,20 @@ public static class GrantSchema
         node.MinItems = s.MinItems;
         node.Item = s.Item is null ? null : Compile(s.Item, done);
         // Names in UTF-8, as the parsed grant holds them, so finding a property converts nothing.
-        node.RequiredProperties = [.. s.RequiredProperties.Select(Encoding.UTF8.GetBytes)];
-        node.Properties = [.. s.Properties.Select(kv => (kv.Key, Compile(kv.Value, done)))];
-        node.PropertyIndex = node.Properties.Select((p, i) => (p.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        node.RequiredProperties = [.. s.RequiredProperties.Select(name => (name, IdOf(name)))];
+        node.Properties = [.. s.Properties.Select(kv => (kv.Key, IdOf(kv.Key), Compile(kv.Value, done)))];
         node.OneOf = [.. s.OneOf.Select(o => Compile(o, done))];
         return node;
+    }
+
+    private static int IdOf(string name)
+    {
+        if (!NameIds.TryGetValue(name, out var id))
+        {
+            NameIds[name] = id = NameIds.Count;
+        }
+
+        return id;
     }
 
     /// <summary>
@@ -166,7 +177,8 @@ public static class GrantSchema
             return then is null ? path.ToString() : path.Append('.').Append(then).ToString();
         }
 
-        public JsonElement[] Slots(int count) => spareSlots.TryPop(out var slots) && slots.Length >= count ? slots : new JsonElement[Math.Max(count, 32)];
+        /// <summary>A slot for each of the schema's property names, all empty.</summary>
+        public JsonElement[] Slots() => spareSlots.TryPop(out var slots) ? slots : new JsonElement[NameIds.Count];
 
         public void Return(JsonElement[] slots)
         {
@@ -240,20 +252,8 @@ public static class GrantSchema
                 }
 
                 break;
-            case JsonValueKind.Object:
-                foreach (var required in s.RequiredProperties)
-                {
-                    if (!element.TryGetProperty(required, out var present) || present.ValueKind == JsonValueKind.Null)
-                    {
-                        errors.Add((trail.Here(Encoding.UTF8.GetString(required)), "is required"));
-                    }
-                }
-
-                if (s.Properties.Length > 0)
-                {
-                    Properties(value, s, trail, errors);
-                }
-
+            case JsonValueKind.Object when s.Properties.Length > 0 || s.RequiredProperties.Length > 0:
+                Properties(value, s, trail, errors);
                 break;
         }
 
@@ -264,35 +264,42 @@ public static class GrantSchema
     }
 
     /// <summary>
-    /// The object's properties the schema describes, checked in the schema's order. Found by one pass
-    /// over the object, each name looked up in the schema, rather than by a search of the object for
-    /// each of the schema's properties, most of which a grant does not have.
+    /// The object's required properties, then those the schema describes, in the schema's order. The
+    /// object is read in one pass, each property put in the slot its name has, rather than searched
+    /// for each name the schema has (most of which a grant does not use).
     /// </summary>
     private static void Properties(GrantValue value, Node s, Walker trail, List<(string, string)> errors)
     {
-        var found = trail.Slots(s.Properties.Length);
+        var found = trail.Slots();
         Span<char> buffer = stackalloc char[128];
         foreach (var property in value.Element.EnumerateObject())
         {
             var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            var index = -1;
+            var id = -1;
             var known = raw.IndexOf((byte)'\\') < 0 && raw.Length <= buffer.Length
-                ? s.PropertyIndex.TryGetValue(buffer[..Encoding.UTF8.GetChars(raw, buffer)], out index)
-                : s.PropertyIndex.TryGetValue(property.Name, out index);
+                ? NameIdsOfText.TryGetValue(buffer[..Encoding.UTF8.GetChars(raw, buffer)], out id)
+                : NameIds.TryGetValue(property.Name, out id);
             if (known)
             {
                 // A name given twice counts once, as its last value, as everywhere else the grant is read.
-                found[index] = property.Value;
+                found[id] = property.Value;
             }
         }
 
-        for (var i = 0; i < s.Properties.Length; i++)
+        foreach (var (name, id) in s.RequiredProperties)
         {
-            if (found[i].ValueKind != JsonValueKind.Undefined)
+            if (found[id].ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
-                var (name, schema) = s.Properties[i];
+                errors.Add((trail.Here(name), "is required"));
+            }
+        }
+
+        foreach (var (name, id, schema) in s.Properties)
+        {
+            if (found[id].ValueKind != JsonValueKind.Undefined)
+            {
                 trail.Enter(name);
-                Check(new GrantValue(found[i], value.Correction?.Property(name)), schema, trail, errors);
+                Check(new GrantValue(found[id], value.Correction?.Property(name)), schema, trail, errors);
                 trail.Leave();
             }
         }
