@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Threading.Channels;
 using Commonweal.Data;
 using Commonweal.Importing;
 using Commonweal.Organisations;
 using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
 
 namespace Commonweal.Insight.Giving;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Commonweal.Insight.Giving;
@@ -17,12 +16,9 @@ public readonly struct GrantValue(JsonElement element, GrantCorrection? correcti
     public GrantCorrection? Correction => correction;
 
     /// <summary>A property of an object that is present (null counts as present); false for anything else.</summary>
-    public bool TryGet(string name, out GrantValue value) => TryGet(name, Encoding.UTF8.GetBytes(name), out value);
-
-    /// <summary>As <see cref="TryGet(string, out GrantValue)"/>, with the name already in UTF-8 as the parsed grant holds it.</summary>
-    public bool TryGet(string name, ReadOnlySpan<byte> utf8Name, out GrantValue value)
+    public bool TryGet(string name, out GrantValue value)
     {
-        if (Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(utf8Name, out var found))
+        if (Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out var found))
         {
             value = new GrantValue(found, correction?.Property(name));
             return true;
