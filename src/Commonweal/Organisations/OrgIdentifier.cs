@@ -22,6 +22,9 @@ public static partial class OrgIdentifier
         new("GB-LAE", "Local authorities in England", "3 or 4 capital letters, for example TWH"),
     ];
 
+    /// <summary>Longest prefix first, so a prefix that begins another (none today) cannot take its identifiers.</summary>
+    private static readonly Scheme[] SchemesLongestFirst = [.. Schemes.OrderByDescending(s => s.Prefix.Length)];
+
     /// <summary>Company numbers with a letter prefix (Scotland, Northern Ireland, LLPs and others).</summary>
     private static readonly HashSet<string> CompanyPrefixes =
         ["SC", "NI", "OC", "SO", "NC", "R0", "IP", "SP", "RS", "NP", "IC", "CE", "CS", "FC", "GE", "LP", "SL", "NL", "SE", "SG", "SF", "SR", "NO", "NV", "NR"];
@@ -65,9 +68,7 @@ public static partial class OrgIdentifier
     public static (string? Identifier, string? Error) Parse(string? identifier)
     {
         var value = (identifier ?? "").Trim();
-        var scheme = Schemes
-            .OrderByDescending(s => s.Prefix.Length)
-            .FirstOrDefault(s => value.StartsWith(s.Prefix + "-", StringComparison.OrdinalIgnoreCase));
+        var scheme = SchemeOf(value, StringComparison.OrdinalIgnoreCase);
         if (scheme is null)
         {
             return (null, $"'{value}' does not start with a known register prefix ({string.Join(", ", Schemes.Select(s => s.Prefix))})");
@@ -83,9 +84,23 @@ public static partial class OrgIdentifier
             return null;
         }
 
-        var scheme = Schemes.OrderByDescending(s => s.Prefix.Length)
-            .FirstOrDefault(s => identifier.StartsWith(s.Prefix + "-", StringComparison.Ordinal));
+        var scheme = SchemeOf(identifier, StringComparison.Ordinal);
         return scheme is null ? null : (scheme.Prefix, identifier[(scheme.Prefix.Length + 1)..]);
+    }
+
+    /// <summary>The scheme whose prefix and a hyphen begin the identifier. Imports ask this of every grant, so it builds no strings.</summary>
+    private static Scheme? SchemeOf(string identifier, StringComparison comparison)
+    {
+        foreach (var scheme in SchemesLongestFirst)
+        {
+            var length = scheme.Prefix.Length;
+            if (identifier.Length > length && identifier[length] == '-' && identifier.StartsWith(scheme.Prefix, comparison))
+            {
+                return scheme;
+            }
+        }
+
+        return null;
     }
 
     private static string? NormaliseCompanyNumber(string raw)

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Channels;
 using Commonweal.Data;
 using Commonweal.Importing;
 using Commonweal.Organisations;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json.Linq;
 
 namespace Commonweal.Insight.Giving;
 
@@ -46,60 +47,56 @@ public sealed class GrantImport(CommonwealDbContext db)
         var written = 0;
         var now = db.Now;
 
-        var batch = new List<ReadGrant>(BatchSize);
-        var results = new CheckedGrant[BatchSize];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        async Task CheckBatchAsync()
+        // Reading and checking run ahead on the other cores while the grants checked before them are
+        // written: what follows a check (duplicates, rejections in file order, writing) runs in order here.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checkedBatches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var checking = Task.Run(() => ReadAndCheckAsync(path, checkedBatches.Writer, stop.Token), stop.Token);
+        try
         {
-            // Parsing and checking a grant touch nothing shared, so they run on every core; what
-            // follows (duplicates, rejections in file order, writing) runs in order on one.
-            Parallel.For(0, batch.Count, parallel, i => results[i] = Check(batch[i]));
-            for (var i = 0; i < batch.Count; i++)
+            await foreach (var (batch, results) in checkedBatches.Reader.ReadAllAsync(cancellationToken))
             {
-                report.CountRead();
-                var (grant, faults) = results[i];
-                foreach (var (where, reason) in faults ?? [])
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    report.Reject(where, reason);
+                    report.CountRead();
+                    var (grant, faults) = results[i];
+                    foreach (var (where, reason) in faults ?? [])
+                    {
+                        report.Reject(where, reason);
+                    }
+
+                    if (grant is not null && !seen.Add(grant.Id))
+                    {
+                        report.Reject(batch[i].Locate(".id"), $"grant '{grant.Id}' appears twice in the file");
+                        grant = null;
+                    }
+
+                    // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
+                    if (grant is not null && report.Rejected.Count == 0)
+                    {
+                        pending.Add(grant);
+                    }
                 }
 
-                if (grant is not null && !seen.Add(grant.Id))
+                if (report.Rejected.Count == 0)
                 {
-                    report.Reject(batch[i].Locate(".id"), $"grant '{grant.Id}' appears twice in the file");
-                    grant = null;
+                    written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
+                    progress?.Report(batch[^1].Percent);
                 }
 
-                // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
-                if (grant is not null && report.Rejected.Count == 0)
-                {
-                    pending.Add(grant);
-                }
+                pending.Clear();
             }
-
-            if (report.Rejected.Count == 0)
-            {
-                written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
-                progress?.Report(batch[^1].Percent);
-            }
-
-            pending.Clear();
-            batch.Clear();
-            Array.Clear(results);
         }
-
-        await foreach (var read in GrantReader.ReadAsync(path, cancellationToken))
+        catch
         {
-            batch.Add(read);
-            if (batch.Count == BatchSize)
-            {
-                await CheckBatchAsync();
-            }
+            // A failed write stops the reading, whose cancellation is no news.
+            await stop.CancelAsync();
+            await checking.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
         }
 
-        if (batch.Count > 0)
-        {
-            await CheckBatchAsync();
-        }
+        // A failed read (a file that is not JSON, say) is thrown from here.
+        await checking;
 
         if (report.Rejected.Count > 0)
         {
@@ -118,6 +115,47 @@ public sealed class GrantImport(CommonwealDbContext db)
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(100);
         return report;
+    }
+
+    /// <summary>Grants as read, and what checking each found, in file order.</summary>
+    private readonly record struct CheckedBatch(List<ReadGrant> Grants, CheckedGrant[] Results);
+
+    /// <summary>
+    /// Reads the file in batches, checking each batch's grants on every core (a check touches nothing
+    /// shared), and hands each checked batch on. One batch waits while another is written, so memory stays flat.
+    /// </summary>
+    private static async Task ReadAndCheckAsync(string path, ChannelWriter<CheckedBatch> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var batch = new List<ReadGrant>(BatchSize);
+            async Task CheckAsync()
+            {
+                var results = new CheckedGrant[batch.Count];
+                Parallel.For(0, batch.Count, parallel, i => results[i] = Check(batch[i]));
+                await output.WriteAsync(new CheckedBatch(batch, results), cancellationToken);
+                batch = new List<ReadGrant>(BatchSize);
+            }
+
+            await foreach (var read in GrantReader.ReadAsync(path, cancellationToken))
+            {
+                batch.Add(read);
+                if (batch.Count == BatchSize)
+                {
+                    await CheckAsync();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await CheckAsync();
+            }
+        }
+        finally
+        {
+            output.Complete();
+        }
     }
 
     private async Task<int> WriteAsync(
@@ -199,21 +237,14 @@ public sealed class GrantImport(CommonwealDbContext db)
     /// <summary>Quirks put right, then the schema, then what Commonweal needs beyond it (an organisation recipient).</summary>
     private static CheckedGrant Check(ReadGrant read)
     {
-        List<(string Where, string Reason)> rejected = [];
-        CheckedGrant Reject(string where, string reason)
+        using var document = read.Parse();
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            rejected.Add((where, reason));
-            return new CheckedGrant(null, rejected);
+            return Rejected(read.Where, "a grant must be a JSON object");
         }
 
-        var grant = read.Grant;
-        if (grant.ContainsKey("__notAnObject"))
-        {
-            return Reject(read.Where, "a grant must be a JSON object");
-        }
-
-        GrantQuirks.Normalise(grant);
-        var id = (grant["id"] as JValue)?.Value as string;
+        var grant = new GrantValue(document.RootElement, GrantQuirks.Corrections(document.RootElement));
+        var id = grant.TextOf("id");
         var named = id is null ? "grant without an id" : $"grant '{id}'";
         var faults = GrantSchema.Validate(grant).ToList();
         if (faults.Count > 0)
@@ -224,62 +255,65 @@ public sealed class GrantImport(CommonwealDbContext db)
         var recipient = Party(grant, "recipientOrganization");
         if (recipient is null)
         {
-            return Reject(read.Locate(".recipientOrganization"), $"{named}: a grant to an individual (no recipientOrganization with an id and name) is not recorded against an organisation");
+            return Rejected(read.Locate(".recipientOrganization"), $"{named}: a grant to an individual (no recipientOrganization with an id and name) is not recorded against an organisation");
         }
 
         var funder = Party(grant, "fundingOrganization");
         if (funder is null)
         {
-            return Reject(read.Locate(".fundingOrganization"), $"{named}: fundingOrganization needs an id and a name");
+            return Rejected(read.Locate(".fundingOrganization"), $"{named}: fundingOrganization needs an id and a name");
         }
 
         foreach (var (party, at) in new[] { (recipient, ".recipientOrganization[0].id"), (funder, ".fundingOrganization[0].id") })
         {
             if (OrgIdentifier.Split(party.Id.ToUpperInvariant()) is not null && OrgIdentifier.Parse(party.Id).Error is { } error)
             {
-                return Reject(read.Locate(at), $"{named}: {error}");
+                return Rejected(read.Locate(at), $"{named}: {error}");
             }
         }
 
-        var amount = (decimal)grant["amountAwarded"]!;
+        grant.TryGet("amountAwarded", out var awarded);
+        var amount = awarded.Element.GetDecimal();
         if (amount < 0)
         {
-            return Reject(read.Locate(".amountAwarded"), $"{named}: the amount awarded cannot be negative");
+            return Rejected(read.Locate(".amountAwarded"), $"{named}: the amount awarded cannot be negative");
         }
 
-        var planned = (grant["plannedDates"] as JArray)?.FirstOrDefault() as JObject;
-        var start = GrantQuirks.ParseDate((string?)planned?["startDate"]);
-        var end = GrantQuirks.ParseDate((string?)planned?["endDate"]);
-        if (end is null && start is { } s && planned?["duration"] is JValue { Type: JTokenType.Integer or JTokenType.Float } duration && (decimal)duration > 0)
+        GrantValue planned = default;
+        var hasPlan = grant.TryGet("plannedDates", out var plans) && plans.TryGetFirst(out planned) && planned.Kind == JsonValueKind.Object;
+        var start = hasPlan ? GrantQuirks.ParseDate(planned.TextOf("startDate")) : null;
+        var end = hasPlan ? GrantQuirks.ParseDate(planned.TextOf("endDate")) : null;
+        if (end is null && start is { } s && planned.TryGet("duration", out var duration) && duration.Kind == JsonValueKind.Number && duration.Element.GetDecimal() is > 0 and var months)
         {
-            end = s.AddMonths((int)Math.Ceiling((decimal)duration)).AddDays(-1);
+            end = s.AddMonths((int)Math.Ceiling(months)).AddDays(-1);
         }
 
         if (start is { } from && end is { } to && to < from)
         {
-            return Reject(read.Locate(".plannedDates[0].endDate"), $"{named}: the planned end date is before the start date");
+            return Rejected(read.Locate(".plannedDates[0].endDate"), $"{named}: the planned end date is before the start date");
         }
 
-        var title = (string?)grant["title"];
-        var programme = (string?)((grant["grantProgramme"] as JArray)?.FirstOrDefault() as JObject)?["title"];
-        return new CheckedGrant(new ParsedGrant(id!, programme is null ? title : $"{programme}: {title}", amount, ((string)grant["currency"]!).ToUpperInvariant(),
-            GrantQuirks.ParseDate((string?)grant["awardDate"])!.Value, start, end, recipient, funder), null);
+        var title = grant.TextOf("title");
+        var programme = grant.TryGet("grantProgramme", out var programmes) && programmes.TryGetFirst(out var first) ? first.TextOf("title") : null;
+        return new CheckedGrant(new ParsedGrant(id!, programme is null ? title : $"{programme}: {title}", amount, grant.TextOf("currency")!.ToUpperInvariant(),
+            GrantQuirks.ParseDate(grant.TextOf("awardDate"))!.Value, start, end, recipient, funder), null);
     }
+
+    private static CheckedGrant Rejected(string where, string reason) => new(null, [(where, reason)]);
 
     /// <summary>A grant that passed, or the faults found in it (where, and why).</summary>
     private readonly record struct CheckedGrant(ParsedGrant? Grant, List<(string Where, string Reason)>? Faults);
 
-    private static GrantParty? Party(JObject grant, string property)
+    private static GrantParty? Party(GrantValue grant, string property)
     {
-        if ((grant[property] as JArray)?.FirstOrDefault() is not JObject o
-            || (string?)o["id"] is not { Length: > 0 } id || (string?)o["name"] is not { Length: > 0 } name)
+        if (!grant.TryGet(property, out var list) || !list.TryGetFirst(out var party) || party.Kind != JsonValueKind.Object
+            || party.TextOf("id") is not { Length: > 0 } id || party.TextOf("name") is not { Length: > 0 } name)
         {
             return null;
         }
 
-        return new GrantParty(id.Trim(), name.Trim(), (string?)o["postalCode"]);
+        return new GrantParty(id.Trim(), name.Trim(), party.TextOf("postalCode"));
     }
-
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 

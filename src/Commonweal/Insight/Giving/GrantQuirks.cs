@@ -1,5 +1,5 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace Commonweal.Insight.Giving;
 
@@ -11,35 +11,51 @@ namespace Commonweal.Insight.Giving;
 public static class GrantQuirks
 {
     private static readonly string[] AmountProperties = ["amountAwarded", "amountAppliedFor", "amountDisbursed"];
+    private static readonly string[] EventLists = ["plannedDates", "actualDates"];
     private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm"];
 
-    public static void Normalise(JObject grant)
+    /// <summary>What needs putting right in a grant, laid over it for the checks to read; null when nothing does.</summary>
+    public static GrantCorrection? Corrections(JsonElement grant)
     {
+        GrantCorrection? corrections = null;
+        if (grant.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
         foreach (var name in AmountProperties)
         {
-            if (grant[name] is JValue { Type: JTokenType.String } text && ParseAmount((string)text!) is { } amount)
+            if (grant.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String && ParseAmount(text.GetString()!) is { } amount)
             {
-                grant[name] = amount;
+                (corrections ??= new()).Replace(name, Number(amount));
             }
         }
 
-        Date(grant, "awardDate");
-        Date(grant, "dateModified");
-        foreach (var list in new[] { "plannedDates", "actualDates" })
+        Date(grant, "awardDate", ref corrections, null, 0);
+        Date(grant, "dateModified", ref corrections, null, 0);
+        foreach (var list in EventLists)
         {
-            if (grant[list] is JArray events)
+            if (grant.TryGetProperty(list, out var events) && events.ValueKind == JsonValueKind.Array)
             {
-                foreach (var e in events.OfType<JObject>())
+                var index = 0;
+                foreach (var e in events.EnumerateArray())
                 {
-                    Date(e, "startDate");
-                    Date(e, "endDate");
-                    if (e["duration"] is JValue { Type: JTokenType.String } d && ParseAmount((string)d!) is { } months)
+                    if (e.ValueKind == JsonValueKind.Object)
                     {
-                        e["duration"] = months;
+                        Date(e, "startDate", ref corrections, list, index);
+                        Date(e, "endDate", ref corrections, list, index);
+                        if (e.TryGetProperty("duration", out var d) && d.ValueKind == JsonValueKind.String && ParseAmount(d.GetString()!) is { } months)
+                        {
+                            (corrections ??= new()).InItem(list, index).Replace("duration", Number(months));
+                        }
                     }
+
+                    index++;
                 }
             }
         }
+
+        return corrections;
     }
 
     public static decimal? ParseAmount(string text)
@@ -56,28 +72,37 @@ public static class GrantQuirks
             return null;
         }
 
+        // Each form is tried only on text that could be it (ten characters; a "T"; a "/"): a failed parse costs more than the look.
         var t = text.Trim();
-        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        if (t.Length == 10 && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
         {
             return iso;
         }
 
-        if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp) && t.Contains('T', StringComparison.Ordinal))
+        if (t.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
         {
             // The day as the publisher wrote it, not shifted to UTC.
             return DateOnly.FromDateTime(stamp.DateTime);
         }
 
-        return DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var uk) ? DateOnly.FromDateTime(uk) : null;
+        return t.Contains('/', StringComparison.Ordinal) && DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var uk)
+            ? DateOnly.FromDateTime(uk)
+            : null;
     }
 
-    private static void Date(JObject node, string name)
+    /// <summary>A date the grant's <paramref name="list"/> item (or the grant itself) holds, corrected when it is one <see cref="ParseDate"/> reads.</summary>
+    private static void Date(JsonElement node, string name, ref GrantCorrection? corrections, string? list, int index)
     {
-        // Written back as a full date-time: NJsonSchema's date-time check also passes a bare
-        // YYYY-MM-DD, which would then match both of the schema's "one of" forms and fail.
-        if (node[name] is JValue { Type: JTokenType.String } value && ParseDate((string)value!) is { } day)
+        // Written as a full date-time: the schema's date-time check also passes a bare YYYY-MM-DD,
+        // which would then match both of the schema's "one of" forms and fail.
+        if (node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && ParseDate(value.GetString()) is { } day)
         {
-            node[name] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+            corrections ??= new();
+            (list is null ? corrections : corrections.InItem(list, index)).Replace(name, Text(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z"));
         }
     }
+
+    private static JsonElement Number(decimal value) => JsonElement.Parse(value.ToString(CultureInfo.InvariantCulture));
+
+    private static JsonElement Text(string value) => JsonElement.Parse($"\"{value}\"");
 }

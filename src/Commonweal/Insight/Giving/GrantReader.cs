@@ -1,52 +1,49 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CsvHelper;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using TextJsonException = System.Text.Json.JsonException;
 
 namespace Commonweal.Insight.Giving;
 
 /// <summary>
-/// One grant as read, in the JSON shape whichever the file, with a way to name where a fault is.
-/// A grant from a JSON file keeps its raw text until <see cref="Grant"/> is first read, so that the
-/// importer parses grants in parallel rather than the reader parsing them one after another.
+/// One grant as read, as the bytes of its JSON whichever the file (a CSV row is written out in the
+/// JSON shape), with a way to name where a fault is. Parsing is left to <see cref="Parse"/>, so that
+/// the importer parses grants in parallel rather than the reader parsing them one after another.
 /// </summary>
 public sealed class ReadGrant
 {
-    private readonly byte[]? json;
-    private readonly JObject? grant;
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip };
 
-    public ReadGrant(JObject grant, string where, Func<string, string> locate, int percent)
+    private readonly byte[] json;
+    private readonly string file;
+    private readonly int index;
+    private readonly Dictionary<string, string>? columns;
+
+    /// <summary>Grant <paramref name="index"/> of a JSON file's list.</summary>
+    public ReadGrant(byte[] json, string file, int index, int percent)
     {
-        this.grant = grant;
-        (Where, Locate, Percent) = (where, locate, percent);
+        (this.json, this.file, this.index, Percent) = (json, file, index, percent);
     }
 
-    public ReadGrant(byte[] json, string where, int percent)
+    /// <summary>A CSV row, and the column each JSON path it set came from.</summary>
+    public ReadGrant(byte[] json, string file, int row, Dictionary<string, string> columns, int percent)
     {
-        this.json = json;
-        (Where, Locate, Percent) = (where, p => where + p, percent);
+        (this.json, this.file, index, this.columns, Percent) = (json, file, row, columns, percent);
     }
 
-    public string Where { get; }
-    public Func<string, string> Locate { get; }
     public int Percent { get; }
 
-    /// <summary>
-    /// The grant; something other than an object in the list is an empty object marked "__notAnObject".
-    /// Parsed anew on each call rather than kept, so a batch waiting to be written holds only bytes.
-    /// </summary>
-    public JObject Grant => grant ?? Parse();
+    /// <summary>The grant as a whole: "grants.json $.grants[3]" or "grants.csv row 4".</summary>
+    public string Where => columns is null ? $"{file} $.grants[{index}]" : $"{file} row {index}";
 
-    private JObject Parse()
-    {
-        using var text = new StreamReader(new MemoryStream(json!));
-        // Dates stay text: the schema checks them as the publisher wrote them.
-        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        var token = JToken.ReadFrom(reader);
-        return token as JObject ?? new JObject { ["__notAnObject"] = true };
-    }
+    /// <summary>Where a path within the grant (".amountAwarded") is: in a CSV, its column when it had one.</summary>
+    public string Locate(string path) =>
+        columns is null ? Where + path
+        : columns.TryGetValue(path, out var column) ? $"{Where}, column '{column}'"
+        : $"{Where} ({path.TrimStart('.')})";
+
+    /// <summary>The grant, parsed anew on each call rather than kept, so a batch waiting to be checked holds only bytes.</summary>
+    public JsonDocument Parse() => JsonDocument.Parse(json, Options);
 }
 
 /// <summary>
@@ -91,7 +88,7 @@ public static class GrantReader
 
     /// <summary>
     /// Finds each grant's bytes with System.Text.Json's reader over a buffer that is refilled as it
-    /// goes (so memory stays flat), without building the grant: parsing is left to <see cref="ReadGrant.Grant"/>.
+    /// goes (so memory stays flat), without building the grant: parsing is left to <see cref="ReadGrant.Parse"/>.
     /// </summary>
     private static async IAsyncEnumerable<ReadGrant> ReadJsonAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -138,7 +135,7 @@ public static class GrantReader
             {
                 consumed = Scan(buffer.AsSpan(start, end - start), final, scan, grants);
             }
-            catch (TextJsonException e)
+            catch (JsonException e)
             {
                 throw new InvalidDataException($"{name} is not valid JSON near line {e.LineNumber + 1}: {e.Message}", e);
             }
@@ -153,7 +150,7 @@ public static class GrantReader
             var percent = (int)(100 * (offset + start + consumed) / length);
             foreach (var (from, to) in grants)
             {
-                yield return new ReadGrant(buffer[(start + from)..(start + to)], $"{name} $.grants[{index++}]", percent);
+                yield return new ReadGrant(buffer[(start + from)..(start + to)], name, index++, percent);
             }
 
             start += consumed;
@@ -255,7 +252,7 @@ public static class GrantReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             row++;
-            var grant = new JObject();
+            var grant = new JsonObject();
             var columnOf = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (index, title, target) in columns)
             {
@@ -269,31 +266,27 @@ public static class GrantReader
                 columnOf["." + target!] = title;
             }
 
-            var where = $"{name} row {row}";
-            yield return new ReadGrant(grant, where, p => columnOf.TryGetValue(p, out var column)
-                ? $"{where}, column '{column}'"
-                : $"{where} ({p.TrimStart('.')})", Percent(stream));
+            yield return new ReadGrant(JsonSerializer.SerializeToUtf8Bytes(grant), name, row, columnOf, Percent(stream));
         }
     }
 
     private static int Percent(Stream stream) => stream.Length == 0 ? 100 : (int)(100 * stream.Position / stream.Length);
 
     /// <summary>Sets "a[0].b" style paths, making the lists and objects on the way.</summary>
-    private static void Set(JObject root, string path, string value)
+    private static void Set(JsonObject root, string path, string value)
     {
-        JObject node = root;
+        var node = root;
         var parts = path.Split('.');
         for (var i = 0; i < parts.Length - 1; i++)
         {
             var part = parts[i];
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            var list = part[..bracket];
-            if (node[list] is not JArray)
+            var list = part[..part.IndexOf('[', StringComparison.Ordinal)];
+            if (node[list] is not JsonArray items)
             {
-                node[list] = new JArray(new JObject());
+                node[list] = items = [new JsonObject()];
             }
 
-            node = (JObject)((JArray)node[list]!)[0];
+            node = (JsonObject)items[0]!;
         }
 
         node[parts[^1]] = value;

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
@@ -17,11 +21,18 @@ public static class GrantSchema
 {
     private static readonly Lazy<Node> Schema = new(() => Compile(Load().ActualSchema, []));
 
-    public static IEnumerable<(string Path, string Reason)> Validate(JToken grant)
+    /// <summary>Every property name the schema uses, numbered: a grant's properties are found by number, not by searching.</summary>
+    private static readonly Dictionary<string, int> NameIds = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NameIdsOfText = NameIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The grant's faults (where, as a path from the grant such as ".plannedDates[0].endDate", and why), in the schema's order.</summary>
+    public static IEnumerable<(string Path, string Reason)> Validate(GrantValue grant)
     {
         var errors = new List<(string, string)>();
-        Check(grant, Schema.Value, "", errors);
-        return errors.Distinct();
+        var trail = walker ??= new Walker();
+        trail.Start();
+        Check(grant, Schema.Value, trail, errors);
+        return errors.Count == 0 ? errors : errors.Distinct();
     }
 
     /// <summary>A build made without the shared fixtures reads the standard's file where COMMONWEAL_FIXTURES says it is.</summary>
@@ -83,14 +94,17 @@ public static class GrantSchema
     private sealed class Node
     {
         public JsonObjectType Type;
-        public JToken[] Enumeration = [];
+        public JsonElement[] Enumeration = [];
+        /// <summary>An enumeration of text only (the currency codes), looked up rather than compared one by one.</summary>
+        public HashSet<string>? TextEnumeration;
+        public string EnumerationFault = "";
         public Regex? Pattern;
         public string? Format;
         public decimal? Minimum;
         public int MinItems;
         public Node? Item;
-        public string[] RequiredProperties = [];
-        public (string Name, Node Schema)[] Properties = [];
+        public (string Name, int Id)[] RequiredProperties = [];
+        public (string Name, int Id, Node Schema)[] Properties = [];
         public Node[] OneOf = [];
     }
 
@@ -105,129 +119,247 @@ public static class GrantSchema
         var node = new Node();
         done[s] = node;
         node.Type = s.Type;
-        node.Enumeration = s.Enumeration.Select(e => e is null ? JValue.CreateNull() : JToken.FromObject(e)).ToArray();
+        var enumeration = s.Enumeration.Select(e => e is null ? JValue.CreateNull() : JToken.FromObject(e)).ToArray();
+        node.Enumeration = [.. enumeration.Select(e => JsonElement.Parse(e.ToString(Formatting.None)))];
+        node.TextEnumeration = enumeration.Length > 0 && enumeration.All(e => e.Type == JTokenType.String)
+            ? [.. enumeration.Select(e => (string)e!)]
+            : null;
+        node.EnumerationFault = $"is not one of {string.Join(", ", enumeration.Select(e => e.ToString()))}";
         node.Pattern = s.Pattern is { } p ? new Regex(p, RegexOptions.CultureInvariant) : null;
         node.Format = s.Format;
         node.Minimum = s.Minimum;
         node.MinItems = s.MinItems;
         node.Item = s.Item is null ? null : Compile(s.Item, done);
-        node.RequiredProperties = [.. s.RequiredProperties];
-        node.Properties = [.. s.Properties.Select(kv => (kv.Key, Compile(kv.Value, done)))];
+        // Names in UTF-8, as the parsed grant holds them, so finding a property converts nothing.
+        node.RequiredProperties = [.. s.RequiredProperties.Select(name => (name, IdOf(name)))];
+        node.Properties = [.. s.Properties.Select(kv => (kv.Key, IdOf(kv.Key), Compile(kv.Value, done)))];
         node.OneOf = [.. s.OneOf.Select(o => Compile(o, done))];
         return node;
     }
 
-    private static void Check(JToken token, Node s, string path, List<(string, string)> errors)
+    private static int IdOf(string name)
     {
-        if (s.Type != JsonObjectType.None && !TypeMatches(token, s.Type))
+        if (!NameIds.TryGetValue(name, out var id))
         {
-            errors.Add((path, Expected(s.Type)));
+            NameIds[name] = id = NameIds.Count;
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// One thread's walk through grant after grant: where it is (".recipientOrganization[0].id"),
+    /// kept as steps and written out only for a fault, since nearly every value checked passes; and
+    /// the scratch space the walk reuses rather than allocating for each grant.
+    /// </summary>
+    private sealed class Walker
+    {
+        private readonly List<(string? Name, int Index)> steps = [];
+        private readonly Stack<JsonElement[]> spareSlots = new();
+        private readonly Stack<List<(string, string)>> spareLists = new();
+
+        public void Start() => steps.Clear();
+
+        public void Enter(string name) => steps.Add((name, 0));
+
+        public void Enter(int index) => steps.Add((null, index));
+
+        public void Leave() => steps.RemoveAt(steps.Count - 1);
+
+        public string Here(string? then = null)
+        {
+            var path = new StringBuilder();
+            foreach (var (name, index) in steps)
+            {
+                _ = name is null ? path.Append('[').Append(index).Append(']') : path.Append('.').Append(name);
+            }
+
+            return then is null ? path.ToString() : path.Append('.').Append(then).ToString();
+        }
+
+        /// <summary>A slot for each of the schema's property names, all empty.</summary>
+        public JsonElement[] Slots() => spareSlots.TryPop(out var slots) ? slots : new JsonElement[NameIds.Count];
+
+        public void Return(JsonElement[] slots)
+        {
+            Array.Clear(slots);
+            spareSlots.Push(slots);
+        }
+
+        public List<(string, string)> List() => spareLists.TryPop(out var list) ? list : [];
+
+        public void Return(List<(string, string)> list)
+        {
+            list.Clear();
+            spareLists.Push(list);
+        }
+    }
+
+    [ThreadStatic]
+    private static Walker? walker;
+
+    private static void Check(GrantValue value, Node s, Walker trail, List<(string, string)> errors)
+    {
+        var element = value.Element;
+        if (s.Type != JsonObjectType.None && !TypeMatches(element, s.Type))
+        {
+            errors.Add((trail.Here(), Expected(s.Type)));
             return;
         }
 
-        if (s.Enumeration.Length > 0 && !s.Enumeration.Any(e => JToken.DeepEquals(e, token)))
+        if (s.Enumeration.Length > 0 && !InEnumeration(element, s))
         {
-            errors.Add((path, $"is not one of {string.Join(", ", s.Enumeration)}"));
+            errors.Add((trail.Here(), s.EnumerationFault));
         }
 
-        switch (token)
+        switch (element.ValueKind)
         {
-            case JValue { Type: JTokenType.String } text:
-                var value = (string)text!;
-                if (s.Pattern is { } pattern && !pattern.IsMatch(value))
+            case JsonValueKind.String when s.Pattern is not null || s.Format is not null:
+                var text = element.GetString()!;
+                if (s.Pattern is { } pattern && !pattern.IsMatch(text))
                 {
-                    errors.Add((path, "is not in the form the standard asks for"));
+                    errors.Add((trail.Here(), "is not in the form the standard asks for"));
                 }
 
-                if (s.Format == "date-time" && !IsDateTime(value))
+                if (s.Format == "date-time" && !IsDateTime(text))
                 {
-                    errors.Add((path, "is not a date in the form YYYY-MM-DD (or DD/MM/YYYY)"));
+                    errors.Add((trail.Here(), "is not a date in the form YYYY-MM-DD (or DD/MM/YYYY)"));
                 }
-                else if (s.Format == "uri" && !Uri.TryCreate(value, UriKind.Absolute, out _))
+                else if (s.Format == "uri" && !Uri.TryCreate(text, UriKind.Absolute, out _))
                 {
-                    errors.Add((path, "is not a web address"));
+                    errors.Add((trail.Here(), "is not a web address"));
                 }
 
                 break;
-            case JValue { Type: JTokenType.Integer or JTokenType.Float } number when s.Minimum is { } minimum && (decimal)number < minimum:
-                errors.Add((path, $"must be {minimum.ToString(CultureInfo.InvariantCulture)} or more"));
+            case JsonValueKind.Number when s.Minimum is { } minimum && Below(element, minimum):
+                errors.Add((trail.Here(), $"must be {minimum.ToString(CultureInfo.InvariantCulture)} or more"));
                 break;
-            case JArray array:
-                if (s.MinItems > 0 && array.Count < s.MinItems)
+            case JsonValueKind.Array:
+                var length = value.Length;
+                if (s.MinItems > 0 && length < s.MinItems)
                 {
-                    errors.Add((path, "needs at least one item"));
+                    errors.Add((trail.Here(), "needs at least one item"));
                 }
 
                 if (s.Item is not null)
                 {
-                    for (var i = 0; i < array.Count; i++)
+                    for (var i = 0; i < length; i++)
                     {
-                        Check(array[i], s.Item, $"{path}[{i}]", errors);
+                        trail.Enter(i);
+                        Check(value.Item(i), s.Item, trail, errors);
+                        trail.Leave();
                     }
                 }
 
                 break;
-            case JObject obj:
-                foreach (var required in s.RequiredProperties)
-                {
-                    if (obj[required] is null or { Type: JTokenType.Null })
-                    {
-                        errors.Add(($"{path}.{required}", "is required"));
-                    }
-                }
-
-                foreach (var (name, property) in s.Properties)
-                {
-                    if (obj[name] is { } child)
-                    {
-                        Check(child, property, $"{path}.{name}", errors);
-                    }
-                }
-
+            case JsonValueKind.Object when s.Properties.Length > 0 || s.RequiredProperties.Length > 0:
+                Properties(value, s, trail, errors);
                 break;
         }
 
         if (s.OneOf.Length > 0)
         {
-            OneOf(token, s.OneOf, path, errors);
+            OneOf(value, s.OneOf, trail, errors);
         }
     }
 
-    /// <summary>Exactly one branch must hold; when none does, the faults of the closest (a grant to an organisation is not told it lacks an individual).</summary>
-    private static void OneOf(JToken token, Node[] branches, string path, List<(string, string)> errors)
+    /// <summary>
+    /// The object's required properties, then those the schema describes, in the schema's order. The
+    /// object is read in one pass, each property put in the slot its name has, rather than searched
+    /// for each name the schema has (most of which a grant does not use).
+    /// </summary>
+    private static void Properties(GrantValue value, Node s, Walker trail, List<(string, string)> errors)
     {
-        var results = branches.Select(b =>
+        var found = trail.Slots();
+        Span<char> buffer = stackalloc char[128];
+        foreach (var property in value.Element.EnumerateObject())
         {
-            var found = new List<(string, string)>();
-            Check(token, b, path, found);
-            return found;
-        }).ToList();
-        var passing = results.Count(r => r.Count == 0);
-        if (passing == 1)
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            var id = -1;
+            var known = raw.IndexOf((byte)'\\') < 0 && raw.Length <= buffer.Length
+                ? NameIdsOfText.TryGetValue(buffer[..Encoding.UTF8.GetChars(raw, buffer)], out id)
+                : NameIds.TryGetValue(property.Name, out id);
+            if (known)
+            {
+                // A name given twice counts once, as its last value, as everywhere else the grant is read.
+                found[id] = property.Value;
+            }
+        }
+
+        foreach (var (name, id) in s.RequiredProperties)
         {
-            return;
+            if (found[id].ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            {
+                errors.Add((trail.Here(name), "is required"));
+            }
+        }
+
+        foreach (var (name, id, schema) in s.Properties)
+        {
+            if (found[id].ValueKind != JsonValueKind.Undefined)
+            {
+                trail.Enter(name);
+                Check(new GrantValue(found[id], value.Correction?.Property(name)), schema, trail, errors);
+                trail.Leave();
+            }
+        }
+
+        trail.Return(found);
+    }
+
+    /// <summary>Exactly one branch must hold; when none does, the faults of the closest (a grant to an organisation is not told it lacks an individual).</summary>
+    private static void OneOf(GrantValue value, Node[] branches, Walker trail, List<(string, string)> errors)
+    {
+        var passing = 0;
+        List<(string, string)>? closest = null;
+        foreach (var branch in branches)
+        {
+            var found = trail.List();
+            Check(value, branch, trail, found);
+            passing += found.Count == 0 ? 1 : 0;
+            if (closest is null || found.Count < closest.Count)
+            {
+                (closest, found) = (found, closest);
+            }
+
+            if (found is not null)
+            {
+                trail.Return(found);
+            }
         }
 
         if (passing > 1)
         {
-            errors.Add((path, "matches more than one of the forms the standard allows"));
-            return;
+            errors.Add((trail.Here(), "matches more than one of the forms the standard allows"));
+        }
+        else if (passing == 0)
+        {
+            errors.AddRange(closest!);
         }
 
-        errors.AddRange(results.OrderBy(r => r.Count).First());
+        trail.Return(closest!);
     }
 
-    private static bool TypeMatches(JToken token, JsonObjectType type) => token.Type switch
+    private static bool InEnumeration(JsonElement element, Node s) => s.TextEnumeration is { } texts
+        ? element.ValueKind == JsonValueKind.String && texts.Contains(element.GetString()!)
+        : s.Enumeration.Any(e => JsonElement.DeepEquals(e, element));
+
+    private static bool Below(JsonElement number, decimal minimum) =>
+        number.TryGetDecimal(out var value) ? value < minimum : number.GetDouble() < (double)minimum;
+
+    /// <summary>As JSON Schema counts types: a whole number is an integer and a number; one written with a point or an exponent is a number only.</summary>
+    private static bool TypeMatches(JsonElement element, JsonObjectType type) => element.ValueKind switch
     {
-        JTokenType.String => type.HasFlag(JsonObjectType.String),
-        JTokenType.Integer => type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number),
-        JTokenType.Float => type.HasFlag(JsonObjectType.Number),
-        JTokenType.Boolean => type.HasFlag(JsonObjectType.Boolean),
-        JTokenType.Array => type.HasFlag(JsonObjectType.Array),
-        JTokenType.Object => type.HasFlag(JsonObjectType.Object),
-        JTokenType.Null => type.HasFlag(JsonObjectType.Null),
+        JsonValueKind.String => type.HasFlag(JsonObjectType.String),
+        JsonValueKind.Number => type.HasFlag(JsonObjectType.Number) || (type.HasFlag(JsonObjectType.Integer) && IsWhole(element)),
+        JsonValueKind.True or JsonValueKind.False => type.HasFlag(JsonObjectType.Boolean),
+        JsonValueKind.Array => type.HasFlag(JsonObjectType.Array),
+        JsonValueKind.Object => type.HasFlag(JsonObjectType.Object),
+        JsonValueKind.Null => type.HasFlag(JsonObjectType.Null),
         _ => false,
     };
+
+    private static bool IsWhole(JsonElement number) => JsonMarshal.GetRawUtf8Value(number).IndexOfAny(".eE"u8) < 0;
 
     private static string Expected(JsonObjectType type) =>
         type.HasFlag(JsonObjectType.Number) || type.HasFlag(JsonObjectType.Integer) ? "must be a number"
