@@ -103,6 +103,27 @@ public sealed class GrantRulesTests(MigratedDatabase database) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Import_ADayNoCalendarHasOrAnAmountTooLargeForMoney_IsRejectedWithItsPlace_NotACrash()
+    {
+        var path = await WriteAsync("json", "{\"grants\": [\n" + string.Join(",\n",
+            Grant("360G-P-FEB30", "GB-CHC-1190030").Replace("2025-05-01", "2025-02-30", StringComparison.Ordinal),
+            Grant("360G-P-HUGE", "GB-CHC-1190031").Replace("\"amountAwarded\": 5", "\"amountAwarded\": 1e40", StringComparison.Ordinal),
+            Grant("360G-P-FINE", "GB-CHC-1190032")) + "\n]}");
+        var file = Path.GetFileName(path);
+
+        var report = await ImportAsync(path);
+
+        Assert.Equal(
+            [
+                $"{file} $.grants[0].awardDate: grant '360G-P-FEB30': '2025-02-30' is not a day in the calendar",
+                $"{file} $.grants[1].amountAwarded: grant '360G-P-HUGE': the amount awarded is too large to be a sum of money",
+            ],
+            report.Rejected.Select(r => r.ToString()));
+        await using var db = database.Database.CreateContext();
+        Assert.False(await db.FundingRecords.AnyAsync(f => f.SourceKey == "360G-P-FINE", Cancel));
+    }
+
+    [Fact]
     public async Task Import_QuirksTheImportAccepts_AreStoredAsTheDaysAndAmountsTheyMean()
     {
         var path = await WriteAsync("json", """

@@ -273,7 +273,17 @@ public sealed class GrantImport(CommonwealDbContext db)
         }
 
         grant.TryGet("amountAwarded", out var awarded);
-        var amount = awarded.Element.GetDecimal();
+        if (!awarded.Element.TryGetDecimal(out var amount))
+        {
+            return Rejected(read.Locate(".amountAwarded"), $"{named}: the amount awarded is too large to be a sum of money");
+        }
+
+        // The schema's pattern lets through days no calendar has, such as 2025-02-30.
+        if (GrantQuirks.ParseDate(grant.TextOf("awardDate")) is not { } awardDate)
+        {
+            return Rejected(read.Locate(".awardDate"), $"{named}: '{grant.TextOf("awardDate")}' is not a day in the calendar");
+        }
+
         if (amount < 0)
         {
             return Rejected(read.Locate(".amountAwarded"), $"{named}: the amount awarded cannot be negative");
@@ -296,7 +306,7 @@ public sealed class GrantImport(CommonwealDbContext db)
         var title = grant.TextOf("title");
         var programme = grant.TryGet("grantProgramme", out var programmes) && programmes.TryGetFirst(out var first) ? first.TextOf("title") : null;
         return new CheckedGrant(new ParsedGrant(id!, programme is null ? title : $"{programme}: {title}", amount, grant.TextOf("currency")!.ToUpperInvariant(),
-            GrantQuirks.ParseDate(grant.TextOf("awardDate"))!.Value, start, end, recipient, funder), null);
+            awardDate, start, end, recipient, funder), null);
     }
 
     private static CheckedGrant Rejected(string where, string reason) => new(null, [(where, reason)]);
