@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Commonweal.Audit;
+using Commonweal.Directory;
+using Commonweal.Directory.Hsds;
+using Commonweal.Importing;
+using Commonweal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Tests.Directory;
+
+/// <summary>
+/// What an HSDS import leaves behind besides the records themselves: re-imports that update in place,
+/// the search index, and the audit log.
+/// </summary>
+public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
+{
+    private readonly string folder = System.IO.Directory.CreateTempSubdirectory("commonweal-hsds-import-").FullName;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reimport_ChangedService_UpdatesInPlaceAndAuditsTheOldValues()
+    {
+        var service = Service("Quillwort knitting circle");
+        var scheduleId = service["schedules"]![0]!["id"]!.ToString();
+        var first = await ImportAsync(Write("first.json", new JsonArray(service)));
+        service["name"] = "Quillwort crochet circle";
+        service["schedules"] = new JsonArray();
+
+        var second = await ImportAsync(Write("second.json", new JsonArray(service.DeepClone())));
+
+        Assert.Equal("read 1, written 1, rejected 0", first.SummaryLine);
+        Assert.Equal("read 1, written 1, rejected 0", second.SummaryLine);
+        await using var db = database.Database.CreateContext();
+        var id = Guid.Parse(service["id"]!.ToString());
+        var stored = await db.Services.Include(s => s.Schedules).SingleAsync(s => s.Id == id, Cancel);
+        Assert.Equal("Quillwort crochet circle", stored.Name);
+        Assert.Empty(stored.Schedules);
+        Assert.Equal(1, await db.Services.CountAsync(s => s.Name.StartsWith("Quillwort"), Cancel));
+        var renamed = await db.AuditEvents.SingleAsync(e => e.Action == "Service.Updated" && e.EntityId == id.ToString(), Cancel);
+        var name = JsonNode.Parse(renamed.Summary)!["Name"]!;
+        Assert.Equal(("Quillwort knitting circle", "Quillwort crochet circle"), (name["from"]!.ToString(), name["to"]!.ToString()));
+        var removed = await db.AuditEvents.SingleAsync(e => e.Action == "Schedule.Deleted" && e.EntityId == scheduleId, Cancel);
+        Assert.Equal("MO", JsonNode.Parse(removed.Summary)!["ByDay"]!.ToString());
+        Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
+    }
+
+    [Fact]
+    public async Task Import_NewAndRenamedServices_AreFoundByWordsNeedAndPlace()
+    {
+        await new DirectoryTestData(() => database.Database.CreateContext()).CentroidAsync("E3", DirectoryTestData.E3);
+        var service = Service("Sphagnum singing group");
+        var term = service["attributes"]![0]!["taxonomy_term"]!;
+        term["name"] = "Madrigal company";
+        var termId = Guid.Parse(term["id"]!.ToString());
+        var id = Guid.Parse(service["id"]!.ToString());
+
+        await ImportAsync(Write("new.json", new JsonArray(service.DeepClone())));
+
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "sphagnum" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "madrigal" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [termId] }));
+        Assert.Contains(id, await SearchAsync(new ServiceQuery { Text = "singing", Postcode = "E3", ProximityMetres = 1500 }));
+
+        service["name"] = "Hornwort singing group";
+        await ImportAsync(Write("renamed.json", new JsonArray(service)));
+
+        Assert.Empty(await SearchAsync(new ServiceQuery { Text = "sphagnum" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "hornwort" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [termId] }));
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
+
+    /// <summary>A service with its organisation, a place near the E3 centre, a weekly session and a need.</summary>
+    private static JsonObject Service(string name) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["name"] = name,
+        ["status"] = "active",
+        ["organization"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Wetland friends" },
+        ["service_at_locations"] = new JsonArray(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["location"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["location_type"] = "physical", ["latitude"] = 51.529, ["longitude"] = -0.023 },
+        }),
+        ["schedules"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["freq"] = "WEEKLY", ["byday"] = "MO", ["opens_at"] = "10:00" }),
+        ["attributes"] = new JsonArray(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["taxonomy_term"] = new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString(),
+                ["name"] = "Company",
+                ["taxonomy_detail"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Needs" },
+            },
+        }),
+    };
+
+    private async Task<ImportReport> ImportAsync(string path)
+    {
+        await using var db = database.Database.CreateContext();
+        var report = await new HsdsImport(db).ImportAsync(path, cancellationToken: Cancel);
+        Assert.Empty(report.Rejected);
+        return report;
+    }
+
+    private async Task<List<Guid>> SearchAsync(ServiceQuery query)
+    {
+        await using var db = database.Database.CreateContext();
+        return [.. (await new ServiceSearch(db).SearchAsync(query, 1, 50, Cancel)).Hits.Select(h => h.ServiceId)];
+    }
+
+    private string Write(string name, JsonNode document)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, document.ToJsonString());
+        return path;
+    }
+}
