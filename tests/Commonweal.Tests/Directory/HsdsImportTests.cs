@@ -70,6 +70,31 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [termId] }));
     }
 
+    [Fact]
+    public async Task Import_IsAuditedAsOneEventWithTheFileHashAndCounts()
+    {
+        var first = Service("Pillwort walking group");
+        var second = Service("Pillwort running group");
+        second["organization"] = first["organization"]!.DeepClone();
+        var file = Write("audited.json", new JsonArray(first, second));
+
+        await ImportAsync(file);
+
+        await using var db = database.Database.CreateContext();
+        var ids = new[] { first, second }.Select(s => s["id"]!.ToString()).ToList();
+        Assert.False(await db.AuditEvents.AnyAsync(e => ids.Contains(e.EntityId), Cancel));
+        var imported = await db.AuditEvents.SingleAsync(e => e.Action == "Directory.HsdsImported" && e.EntityId == "audited.json", Cancel);
+        var summary = JsonNode.Parse(imported.Summary)!;
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(file, Cancel)));
+        Assert.Equal(sha256, summary["sha256"]!.ToString());
+        Assert.Equal((2, 2), (summary["read"]!.GetValue<int>(), summary["written"]!.GetValue<int>()));
+        var created = summary["created"]!;
+        Assert.Equal((2, 1, 2, 2), (created["services"]!.GetValue<int>(), created["organisations"]!.GetValue<int>(),
+            created["locations"]!.GetValue<int>(), created["schedules"]!.GetValue<int>()));
+        Assert.Equal(Actor.System.Name, imported.Actor);
+        Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
+    }
+
     public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
 
     /// <summary>A service with its organisation, a place near the E3 centre, a weekly session and a need.</summary>

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commonweal.Data;
 using Commonweal.Importing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Directory.Hsds;
 
@@ -34,13 +36,15 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
     private async Task ImportSourceAsync(HsdsSource source, ImportReport report, CancellationToken cancellationToken)
     {
-        var rejectedBefore = report.Rejected.Count;
+        var (rejectedBefore, readBefore) = (report.Rejected.Count, report.Read);
+        var created = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var found = source.IsCsvSet ? HsdsCsvSet.Read(source.Path).ToAsyncEnumerable() : ReadJsonAsync(source.Path, cancellationToken);
         var validator = new HsdsValidator(db.Model);
         var writer = new HsdsWriter(db, report.Reject);
         var written = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
+        db.AuditsAddedRowsAsOneEvent = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await foreach (var batch in found.Chunk(BatchSize).WithCancellation(cancellationToken))
         {
@@ -84,6 +88,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
             if (report.Rejected.Count == rejectedBefore)
             {
                 db.ChangeTracker.DetectChanges();
+                CountAdded(created);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -97,11 +102,58 @@ public sealed class HsdsImport(CommonwealDbContext db)
             return;
         }
 
+        // The rows created are audited as this one event; changed and removed rows were audited as they were saved.
+        var name = Path.GetFileName(source.Path);
+        db.RecordAudit("Directory.HsdsImported", source.IsCsvSet ? "HsdsCsvSet" : "HsdsFile", name, new
+        {
+            file = name,
+            format = source.IsCsvSet ? "HSDS 3.0 CSV" : "HSDS 3.0 JSON",
+            sha256 = await HashAsync(source, cancellationToken),
+            read = report.Read - readBefore,
+            written,
+            created,
+        });
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         for (var i = 0; i < written; i++)
         {
             report.CountWritten();
         }
+    }
+
+    private void CountAdded(SortedDictionary<string, int> created)
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                var table = entry.Metadata.GetTableName()!;
+                created[table] = created.GetValueOrDefault(table) + 1;
+            }
+        }
+    }
+
+    /// <summary>The file's SHA-256; for a CSV table set, each table's, by file name.</summary>
+    private static async Task<object> HashAsync(HsdsSource source, CancellationToken cancellationToken)
+    {
+        if (!source.IsCsvSet)
+        {
+            return await HashFileAsync(source.Path, cancellationToken);
+        }
+
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.GetFiles(source.Path, "*.csv"))
+        {
+            hashes[Path.GetFileName(file)] = await HashFileAsync(file, cancellationToken);
+        }
+
+        return hashes;
+    }
+
+    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     private static async IAsyncEnumerable<(HsdsDocument?, string?, string?)> ReadJsonAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
