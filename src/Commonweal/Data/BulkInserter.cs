@@ -46,10 +46,11 @@ internal static class BulkInserter
             await command.PrepareAsync(cancellationToken);
             foreach (var entry in ParentsFirst(entityType, added[entityType]))
             {
+                var values = entry.CurrentValues;
                 for (var i = 0; i < parameters.Length; i++)
                 {
                     var column = table.Columns[i];
-                    var value = entry.CurrentValues[column.Property];
+                    var value = values[column.Property];
                     parameters[i].Value = (value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
                 }
 

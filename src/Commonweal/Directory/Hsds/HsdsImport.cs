@@ -87,7 +87,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
             if (report.Rejected.Count == rejectedBefore)
             {
-                db.ChangeTracker.DetectChanges();
+                // Every new record was added explicitly, so the count needs no DetectChanges (the save does it once).
                 CountAdded(created);
                 await db.SaveChangesAsync(cancellationToken);
             }
