@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commonweal.Data;
@@ -39,61 +40,31 @@ public sealed class HsdsImport(CommonwealDbContext db)
         var (rejectedBefore, readBefore) = (report.Rejected.Count, report.Read);
         var created = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var found = source.IsCsvSet ? HsdsCsvSet.Read(source.Path).ToAsyncEnumerable() : ReadJsonAsync(source.Path, cancellationToken);
-        var validator = new HsdsValidator(db.Model);
         var writer = new HsdsWriter(db, report.Reject);
         var written = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
         db.AuditsAddedRowsAsOneEvent = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await foreach (var batch in found.Chunk(BatchSize).WithCancellation(cancellationToken))
+
+        // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
+        // context nor the report); what they found is reported here, in file order, as before.
+        var checkedBatches = Channel.CreateBounded<CheckedDocument[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var validator = new HsdsValidator(db.Model);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checking = Task.Run(() => CheckAsync(found, validator, checkedBatches.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            var valid = new List<HsdsDocument>();
-            foreach (var (document, where, error) in batch)
+            await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
             {
-                report.CountRead();
-                if (document is null)
-                {
-                    report.Reject(where!, error!);
-                    continue;
-                }
-
-                var errors = validator.Validate(document);
-                foreach (var (path, reason) in errors)
-                {
-                    report.Reject(document.Where(path), reason);
-                }
-
-                if (errors.Count == 0)
-                {
-                    valid.Add(document);
-                }
+                await WriteBatchAsync(batch);
             }
-
-            // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
-            if (report.Rejected.Count > rejectedBefore)
-            {
-                continue;
-            }
-
-            await writer.PrepareAsync(valid, cancellationToken);
-            foreach (var document in valid)
-            {
-                if (await writer.ApplyAsync(document, cancellationToken))
-                {
-                    written++;
-                }
-            }
-
-            if (report.Rejected.Count == rejectedBefore)
-            {
-                // Every new record was added explicitly, so the count needs no DetectChanges (the save does it once).
-                CountAdded(created);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            db.ChangeTracker.Clear();
-            writer.Clear();
+        }
+        finally
+        {
+            // A failed write leaves the reader waiting for room: stop it, and let it finish before the file closes.
+            await stop.CancelAsync();
+            await checking;
         }
 
         if (report.Rejected.Count > rejectedBefore)
@@ -118,6 +89,82 @@ public sealed class HsdsImport(CommonwealDbContext db)
         for (var i = 0; i < written; i++)
         {
             report.CountWritten();
+        }
+
+        async Task WriteBatchAsync(CheckedDocument[] batch)
+        {
+            var valid = new List<HsdsDocument>(batch.Length);
+            foreach (var (document, where, error, errors) in batch)
+            {
+                report.CountRead();
+                if (document is null)
+                {
+                    report.Reject(where!, error!);
+                    continue;
+                }
+
+                foreach (var (path, reason) in errors!)
+                {
+                    report.Reject(document.Where(path), reason);
+                }
+
+                if (errors.Count == 0)
+                {
+                    valid.Add(document);
+                }
+            }
+
+            // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
+            if (report.Rejected.Count > rejectedBefore)
+            {
+                return;
+            }
+
+            await writer.PrepareAsync(valid, cancellationToken);
+            foreach (var document in valid)
+            {
+                if (await writer.ApplyAsync(document, cancellationToken))
+                {
+                    written++;
+                }
+            }
+
+            if (report.Rejected.Count == rejectedBefore)
+            {
+                // Every new record was added explicitly, so the count needs no DetectChanges (the save does it once).
+                CountAdded(created);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
+            writer.Clear();
+        }
+    }
+
+    /// <summary>A document found in the input with what the validator said of it, or what was found instead of one.</summary>
+    private readonly record struct CheckedDocument(HsdsDocument? Document, string? Where, string? Error, List<(string Path, string Reason)>? Errors);
+
+    private static async Task CheckAsync(
+        IAsyncEnumerable<(HsdsDocument?, string?, string?)> found, HsdsValidator validator, ChannelWriter<CheckedDocument[]> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var batch in found.Chunk(BatchSize).WithCancellation(cancellationToken))
+            {
+                var checkedBatch = Array.ConvertAll(batch, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
+                await batches.WriteAsync(checkedBatch, cancellationToken);
+            }
+
+            batches.Complete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            batches.TryComplete();
+        }
+        catch (Exception e)
+        {
+            // Handed to the writing side, which throws it as the reading itself would have.
+            batches.TryComplete(e);
         }
     }
 
