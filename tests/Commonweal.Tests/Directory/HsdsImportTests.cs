@@ -95,6 +95,29 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
     }
 
+    [Fact]
+    public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
+    {
+        // Documents are written a batch at a time (2,000) while the next is read: a fault in a later batch
+        // must still undo the batches written before it.
+        var organisation = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Batch test trust" };
+        var services = new JsonArray();
+        for (var i = 0; i < 2_001; i++)
+        {
+            services.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = $"Batch service {i}", ["status"] = "active", ["organization"] = organisation.DeepClone() });
+        }
+
+        services[2_000]!["status"] = "open";
+        var file = Write("batches.json", services);
+        await using var db = database.Database.CreateContext();
+        var report = await new HsdsImport(db).ImportAsync(file, cancellationToken: Cancel);
+
+        Assert.Equal(["batches.json $[2000].status: must be one of active, inactive, defunct, temporarily closed"], report.Rejected.Select(r => r.ToString()));
+        Assert.Equal((2_001, 0), (report.Read, report.Written));
+        Assert.Equal(0, await db.Services.CountAsync(s => s.Name.StartsWith("Batch service"), Cancel));
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.EntityId == "batches.json", Cancel));
+    }
+
     public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
 
     /// <summary>A service with its organisation, a place near the E3 centre, a weekly session and a need.</summary>
