@@ -63,11 +63,16 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.Contains(id, await SearchAsync(new ServiceQuery { Text = "singing", Postcode = "E3", ProximityMetres = 1500 }));
 
         service["name"] = "Hornwort singing group";
+        var added = (JsonObject)service["attributes"]![0]!.DeepClone();
+        (added["id"], added["taxonomy_term"]!["id"], added["taxonomy_term"]!["name"]) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "Glee club");
+        service["attributes"]!.AsArray().Add(added);
         await ImportAsync(Write("renamed.json", new JsonArray(service)));
 
         Assert.Empty(await SearchAsync(new ServiceQuery { Text = "sphagnum" }));
         Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "hornwort" }));
         Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [termId] }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "glee" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [Guid.Parse(added["taxonomy_term"]!["id"]!.ToString())] }));
     }
 
     [Fact]

@@ -46,6 +46,8 @@ public sealed class HsdsImport(CommonwealDbContext db)
         db.BulkInserts = true;
         db.AuditsAddedRowsAsOneEvent = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var searchIndex = new SearchIndexPause(db);
+        await searchIndex.BeginAsync(cancellationToken);
 
         // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
         // context nor the report); what they found is reported here, in file order, as before.
@@ -72,6 +74,8 @@ public sealed class HsdsImport(CommonwealDbContext db)
             await transaction.RollbackAsync(cancellationToken);
             return;
         }
+
+        await searchIndex.EndAsync(cancellationToken);
 
         // The rows created are audited as this one event; changed and removed rows were audited as they were saved.
         var name = Path.GetFileName(source.Path);
@@ -132,7 +136,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
             if (report.Rejected.Count == rejectedBefore)
             {
                 // Every new record was added explicitly, so the count needs no DetectChanges (the save does it once).
-                CountAdded(created);
+                NoteAdded(created, searchIndex);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -168,14 +172,29 @@ public sealed class HsdsImport(CommonwealDbContext db)
         }
     }
 
-    private void CountAdded(SortedDictionary<string, int> created)
+    /// <summary>Counts the rows about to be created, by table, and tells the search index which services they touch.</summary>
+    private void NoteAdded(SortedDictionary<string, int> created, SearchIndexPause searchIndex)
     {
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Added)
+            if (entry.State != EntityState.Added)
             {
-                var table = entry.Metadata.GetTableName()!;
-                created[table] = created.GetValueOrDefault(table) + 1;
+                continue;
+            }
+
+            var table = entry.Metadata.GetTableName()!;
+            created[table] = created.GetValueOrDefault(table) + 1;
+            switch (entry.Entity)
+            {
+                case Service service:
+                    searchIndex.Touched(service.Id);
+                    break;
+                case ServiceAtLocation link:
+                    searchIndex.Touched(link.ServiceId);
+                    break;
+                case ServiceTaxonomyTerm attribute:
+                    searchIndex.Touched(attribute.ServiceId);
+                    break;
             }
         }
     }
