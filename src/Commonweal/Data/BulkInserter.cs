@@ -29,6 +29,8 @@ internal static class BulkInserter
         }
 
         var connection = db.Database.GetDbConnection();
+        // SQLite's async calls run synchronously anyway, and a task per row costs more than the row.
+        var synchronous = db.Database.IsSqlite();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the save's transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -54,7 +56,15 @@ internal static class BulkInserter
                     parameters[i].Value = (value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
                 }
 
-                written += await command.ExecuteNonQueryAsync(cancellationToken);
+                if (synchronous)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    written += command.ExecuteNonQuery();
+                }
+                else
+                {
+                    written += await command.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
         }
 
