@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Commonweal.Data;
 using Commonweal.Importing;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,9 @@ namespace Commonweal.Directory.Hsds;
 /// Imports Open Referral HSDS 3.0 data: a JSON file (one document, a list, a page or a package),
 /// or a folder of JSON files and/or the HSDS CSV table set. Each file (and the CSV set as a whole)
 /// is one transaction: if any of its documents is rejected, nothing from it is written.
-/// Ids are the publisher's UUIDs, so importing the same data again changes nothing.
+/// Ids are the publisher's UUIDs, so importing the same data again changes nothing. A file is
+/// audited as one event carrying its SHA-256 and counts; a record it changes or removes is audited
+/// one event each with its old values.
 /// </summary>
 public sealed class HsdsImport(CommonwealDbContext db)
 {
@@ -50,7 +52,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         await searchIndex.BeginAsync(cancellationToken);
 
         // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
-        // context nor the report); what they found is reported here, in file order, as before.
+        // context nor the report); what they found is reported here, in file order.
         var checkedBatches = Channel.CreateBounded<CheckedDocument[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var validator = new HsdsValidator(db.Model);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
