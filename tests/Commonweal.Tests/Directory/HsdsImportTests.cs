@@ -46,6 +46,22 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Reimport_Unchanged_WritesNothingButTheImportsOwnEvent()
+    {
+        var file = Write("unchanged.json", new JsonArray(Service("Reedmace pottery class")));
+        await ImportAsync(file);
+        await using var db = database.Database.CreateContext();
+        var before = await db.AuditEvents.MaxAsync(e => e.Sequence, Cancel);
+
+        var again = await ImportAsync(file);
+
+        Assert.Equal("read 1, written 0, rejected 0", again.SummaryLine);
+        var after = await db.AuditEvents.Where(e => e.Sequence > before).ToListAsync(Cancel);
+        Assert.Equal(("Directory.HsdsImported", "unchanged.json"), (Assert.Single(after).Action, after[0].EntityId));
+        Assert.Equal(0, JsonNode.Parse(after[0].Summary)!["written"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Import_NewAndRenamedServices_AreFoundByWordsNeedAndPlace()
     {
         await new DirectoryTestData(() => database.Database.CreateContext()).CentroidAsync("E3", DirectoryTestData.E3);
@@ -98,6 +114,31 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
             created["locations"]!.GetValue<int>(), created["schedules"]!.GetValue<int>()));
         Assert.Equal(Actor.System.Name, imported.Actor);
         Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
+    }
+
+    [Fact]
+    public async Task CsvTableSet_IsAuditedAsOneEventWithEachTablesHash()
+    {
+        var set = System.IO.Directory.CreateDirectory(Path.Combine(folder, "csv-set")).FullName;
+        var (organisation, service) = (Guid.NewGuid(), Guid.NewGuid());
+        await File.WriteAllTextAsync(Path.Combine(set, "organizations.csv"), $"id,name\n{organisation},Fenland friends\n", Cancel);
+        await File.WriteAllTextAsync(Path.Combine(set, "services.csv"), $"id,organization_id,name,status\n{service},{organisation},Fen walks,active\n", Cancel);
+
+        var report = await ImportAsync(set);
+
+        Assert.Equal("read 2, written 2, rejected 0", report.SummaryLine);
+        await using var db = database.Database.CreateContext();
+        var imported = await db.AuditEvents.SingleAsync(e => e.Action == "Directory.HsdsImported" && e.EntityId == "csv-set", Cancel);
+        var summary = JsonNode.Parse(imported.Summary)!;
+        Assert.Equal("HsdsCsvSet", imported.EntityType);
+        foreach (var table in new[] { "organizations.csv", "services.csv" })
+        {
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(set, table), Cancel)));
+            Assert.Equal(expected, summary["sha256"]![table]!.ToString());
+        }
+
+        Assert.Equal((1, 1), (summary["created"]!["organisations"]!.GetValue<int>(), summary["created"]!["services"]!.GetValue<int>()));
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.EntityId == service.ToString() || e.EntityId == organisation.ToString(), Cancel));
     }
 
     [Fact]
