@@ -33,7 +33,7 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                 WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL))
             """;
 
-        private const string Refresh = $"""
+        internal const string Refresh = $"""
             INSERT INTO services_fts (rowid, service_id, name, alternate_name, description, eligibility, organisation, terms, filters)
             SELECT s.rowid, s.Id, s.Name, s.AlternateName, s.Description, s.EligibilityDescription, o.Name,
                 (SELECT group_concat(t.Name, ' ') FROM service_taxonomy_terms st JOIN taxonomy_terms t ON t.Id = st.TaxonomyTermId WHERE st.ServiceId = s.Id),
@@ -45,7 +45,7 @@ namespace Commonweal.Migrations.Sqlite.Migrations
         private const string OutcodeOnly =
             "SELECT sal.ServiceId FROM service_at_locations sal JOIN locations l ON l.Id = sal.LocationId WHERE l.Latitude IS NULL AND l.Outcode = new.Code";
 
-        private static string Redo(string services) => $"""
+        internal static string Redo(string services) => $"""
             DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services WHERE Id IN ({services}));
             {Refresh} WHERE s.Id IN ({services});
             """;

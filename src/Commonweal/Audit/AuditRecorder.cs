@@ -25,12 +25,15 @@ public static class AuditRecorder
     public static EntityTypeBuilder<T> IsNotAudited<T>(this EntityTypeBuilder<T> entity) where T : class =>
         entity.HasAnnotation(NotAuditedAnnotation, true);
 
-    public static List<AuditEvent> Describe(ChangeTracker tracker, Actor actor, DateTime now)
+    /// <summary>One event per added, changed or removed row; added rows are left out when <paramref name="describeAdded"/>
+    /// is false (an import that audits what it adds as one event).</summary>
+    public static List<AuditEvent> Describe(ChangeTracker tracker, Actor actor, DateTime now, bool describeAdded = true)
     {
         var events = new List<AuditEvent>();
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || (entry.State is EntityState.Added && !describeAdded)
                 || entry.Metadata.FindAnnotation(NotAuditedAnnotation) is not null)
             {
                 continue;

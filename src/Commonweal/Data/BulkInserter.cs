@@ -29,6 +29,8 @@ internal static class BulkInserter
         }
 
         var connection = db.Database.GetDbConnection();
+        // SQLite's async calls run synchronously anyway, and a task per row costs more than the row.
+        var synchronous = db.Database.IsSqlite();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the save's transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -46,14 +48,23 @@ internal static class BulkInserter
             await command.PrepareAsync(cancellationToken);
             foreach (var entry in ParentsFirst(entityType, added[entityType]))
             {
+                var values = entry.CurrentValues;
                 for (var i = 0; i < parameters.Length; i++)
                 {
                     var column = table.Columns[i];
-                    var value = entry.CurrentValues[column.Property];
+                    var value = values[column.Property];
                     parameters[i].Value = (value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
                 }
 
-                written += await command.ExecuteNonQueryAsync(cancellationToken);
+                if (synchronous)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    written += command.ExecuteNonQuery();
+                }
+                else
+                {
+                    written += await command.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
         }
 

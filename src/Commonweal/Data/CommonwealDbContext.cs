@@ -101,6 +101,13 @@ public sealed class CommonwealDbContext(
     public bool BulkInserts { get; set; }
 
     /// <summary>
+    /// Set by an import that audits itself as one event (its file's SHA-256 and counts): the rows it
+    /// adds are not described one event each. Changes to existing rows and removals still are, with
+    /// their old values.
+    /// </summary>
+    public bool AuditsAddedRowsAsOneEvent { get; set; }
+
+    /// <summary>
     /// Adds an event that is not a row change (a read of a person's record, a break-glass
     /// declaration, a chain verification); it is written with the next save, in its transaction.
     /// </summary>
@@ -246,7 +253,7 @@ public sealed class CommonwealDbContext(
         {
             StampEntities();
             pairing = OutcomePairing.Find(ChangeTracker);
-            return AuditRecorder.Describe(ChangeTracker, Actor, Now);
+            return AuditRecorder.Describe(ChangeTracker, Actor, Now, describeAdded: !AuditsAddedRowsAsOneEvent);
         }
         finally
         {

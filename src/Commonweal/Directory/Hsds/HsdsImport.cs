@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Commonweal.Data;
 using Commonweal.Importing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Directory.Hsds;
 
@@ -10,7 +13,9 @@ namespace Commonweal.Directory.Hsds;
 /// Imports Open Referral HSDS 3.0 data: a JSON file (one document, a list, a page or a package),
 /// or a folder of JSON files and/or the HSDS CSV table set. Each file (and the CSV set as a whole)
 /// is one transaction: if any of its documents is rejected, nothing from it is written.
-/// Ids are the publisher's UUIDs, so importing the same data again changes nothing.
+/// Ids are the publisher's UUIDs, so importing the same data again changes nothing. A file is
+/// audited as one event carrying its SHA-256 and counts; a record it changes or removes is audited
+/// one event each with its old values.
 /// </summary>
 public sealed class HsdsImport(CommonwealDbContext db)
 {
@@ -34,18 +39,68 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
     private async Task ImportSourceAsync(HsdsSource source, ImportReport report, CancellationToken cancellationToken)
     {
-        var rejectedBefore = report.Rejected.Count;
+        var (rejectedBefore, readBefore) = (report.Rejected.Count, report.Read);
+        var created = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var found = source.IsCsvSet ? HsdsCsvSet.Read(source.Path).ToAsyncEnumerable() : ReadJsonAsync(source.Path, cancellationToken);
-        var validator = new HsdsValidator(db.Model);
         var writer = new HsdsWriter(db, report.Reject);
         var written = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
+        db.AuditsAddedRowsAsOneEvent = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await foreach (var batch in found.Chunk(BatchSize).WithCancellation(cancellationToken))
+        var searchIndex = new SearchIndexPause(db);
+        await searchIndex.BeginAsync(cancellationToken);
+
+        // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
+        // context nor the report); what they found is reported here, in file order.
+        var checkedBatches = Channel.CreateBounded<CheckedDocument[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var validator = new HsdsValidator(db.Model);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checking = Task.Run(() => CheckAsync(found, validator, checkedBatches.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            var valid = new List<HsdsDocument>();
-            foreach (var (document, where, error) in batch)
+            await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
+            {
+                await WriteBatchAsync(batch);
+            }
+        }
+        finally
+        {
+            // A failed write leaves the reader waiting for room: stop it, and let it finish before the file closes.
+            await stop.CancelAsync();
+            await checking;
+        }
+
+        if (report.Rejected.Count > rejectedBefore)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return;
+        }
+
+        await searchIndex.EndAsync(cancellationToken);
+
+        // The rows created are audited as this one event; changed and removed rows were audited as they were saved.
+        var name = Path.GetFileName(source.Path);
+        db.RecordAudit("Directory.HsdsImported", source.IsCsvSet ? "HsdsCsvSet" : "HsdsFile", name, new
+        {
+            file = name,
+            format = source.IsCsvSet ? "HSDS 3.0 CSV" : "HSDS 3.0 JSON",
+            sha256 = await HashAsync(source, cancellationToken),
+            read = report.Read - readBefore,
+            written,
+            created,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        for (var i = 0; i < written; i++)
+        {
+            report.CountWritten();
+        }
+
+        async Task WriteBatchAsync(CheckedDocument[] batch)
+        {
+            var valid = new List<HsdsDocument>(batch.Length);
+            foreach (var (document, where, error, errors) in batch)
             {
                 report.CountRead();
                 if (document is null)
@@ -54,8 +109,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
                     continue;
                 }
 
-                var errors = validator.Validate(document);
-                foreach (var (path, reason) in errors)
+                foreach (var (path, reason) in errors!)
                 {
                     report.Reject(document.Where(path), reason);
                 }
@@ -69,7 +123,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
             // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
             if (report.Rejected.Count > rejectedBefore)
             {
-                continue;
+                return;
             }
 
             await writer.PrepareAsync(valid, cancellationToken);
@@ -83,25 +137,91 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
             if (report.Rejected.Count == rejectedBefore)
             {
-                db.ChangeTracker.DetectChanges();
+                // Every new record was added explicitly, so the count needs no DetectChanges (the save does it once).
+                NoteAdded(created, searchIndex);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
             db.ChangeTracker.Clear();
             writer.Clear();
         }
+    }
 
-        if (report.Rejected.Count > rejectedBefore)
+    /// <summary>A document found in the input with what the validator said of it, or what was found instead of one.</summary>
+    private readonly record struct CheckedDocument(HsdsDocument? Document, string? Where, string? Error, List<(string Path, string Reason)>? Errors);
+
+    private static async Task CheckAsync(
+        IAsyncEnumerable<(HsdsDocument?, string?, string?)> found, HsdsValidator validator, ChannelWriter<CheckedDocument[]> batches, CancellationToken cancellationToken)
+    {
+        try
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return;
+            await foreach (var batch in found.Chunk(BatchSize).WithCancellation(cancellationToken))
+            {
+                var checkedBatch = Array.ConvertAll(batch, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
+                await batches.WriteAsync(checkedBatch, cancellationToken);
+            }
+
+            batches.Complete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            batches.TryComplete();
+        }
+        catch (Exception e)
+        {
+            // Handed to the writing side, which throws it as the reading itself would have.
+            batches.TryComplete(e);
+        }
+    }
+
+    /// <summary>Counts the rows about to be created, by table, and tells the search index which services they touch.</summary>
+    private void NoteAdded(SortedDictionary<string, int> created, SearchIndexPause searchIndex)
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Added)
+            {
+                continue;
+            }
+
+            var table = entry.Metadata.GetTableName()!;
+            created[table] = created.GetValueOrDefault(table) + 1;
+            switch (entry.Entity)
+            {
+                case Service service:
+                    searchIndex.Touched(service.Id);
+                    break;
+                case ServiceAtLocation link:
+                    searchIndex.Touched(link.ServiceId);
+                    break;
+                case ServiceTaxonomyTerm attribute:
+                    searchIndex.Touched(attribute.ServiceId);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The file's SHA-256; for a CSV table set, each table's, by file name.</summary>
+    private static async Task<object> HashAsync(HsdsSource source, CancellationToken cancellationToken)
+    {
+        if (!source.IsCsvSet)
+        {
+            return await HashFileAsync(source.Path, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        for (var i = 0; i < written; i++)
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.GetFiles(source.Path, "*.csv"))
         {
-            report.CountWritten();
+            hashes[Path.GetFileName(file)] = await HashFileAsync(file, cancellationToken);
         }
+
+        return hashes;
+    }
+
+    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     private static async IAsyncEnumerable<(HsdsDocument?, string?, string?)> ReadJsonAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -51,7 +51,6 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         await Load(db.Services.Include(s => s.Schedules).Include(s => s.TaxonomyTerms)
             .Include(s => s.ServiceAtLocations).ThenInclude(l => l.Schedules)
             .AsSplitQuery().Where(s => EF.Parameter(serviceIds).Contains(s.Id)), services, s => s.Id, cancellationToken);
-        await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => EF.Parameter(linkIds).Contains(s.Id)), serviceAtLocations, s => s.Id, cancellationToken);
         foreach (var service in services.Values)
         {
             foreach (var schedule in service.Schedules.Concat(service.ServiceAtLocations.SelectMany(l => l.Schedules)))
@@ -63,6 +62,13 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             {
                 serviceAtLocations.TryAdd(link.Id, link);
             }
+        }
+
+        // Links named inside their service's document came with it; only the others are read again.
+        linkIds.RemoveAll(serviceAtLocations.ContainsKey);
+        if (linkIds.Count > 0)
+        {
+            await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => EF.Parameter(linkIds).Contains(s.Id)), serviceAtLocations, s => s.Id, cancellationToken);
         }
     }
 

@@ -1,0 +1,214 @@
+using System.Text.Json.Nodes;
+using Commonweal.Audit;
+using Commonweal.Directory;
+using Commonweal.Directory.Hsds;
+using Commonweal.Importing;
+using Commonweal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Tests.Directory;
+
+/// <summary>
+/// What an HSDS import leaves behind besides the records themselves: re-imports that update in place,
+/// the search index, and the audit log.
+/// </summary>
+public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
+{
+    private readonly string folder = System.IO.Directory.CreateTempSubdirectory("commonweal-hsds-import-").FullName;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reimport_ChangedService_UpdatesInPlaceAndAuditsTheOldValues()
+    {
+        var service = Service("Quillwort knitting circle");
+        var scheduleId = service["schedules"]![0]!["id"]!.ToString();
+        var first = await ImportAsync(Write("first.json", new JsonArray(service)));
+        service["name"] = "Quillwort crochet circle";
+        service["schedules"] = new JsonArray();
+
+        var second = await ImportAsync(Write("second.json", new JsonArray(service.DeepClone())));
+
+        Assert.Equal("read 1, written 1, rejected 0", first.SummaryLine);
+        Assert.Equal("read 1, written 1, rejected 0", second.SummaryLine);
+        await using var db = database.Database.CreateContext();
+        var id = Guid.Parse(service["id"]!.ToString());
+        var stored = await db.Services.Include(s => s.Schedules).SingleAsync(s => s.Id == id, Cancel);
+        Assert.Equal("Quillwort crochet circle", stored.Name);
+        Assert.Empty(stored.Schedules);
+        Assert.Equal(1, await db.Services.CountAsync(s => s.Name.StartsWith("Quillwort"), Cancel));
+        var renamed = await db.AuditEvents.SingleAsync(e => e.Action == "Service.Updated" && e.EntityId == id.ToString(), Cancel);
+        var name = JsonNode.Parse(renamed.Summary)!["Name"]!;
+        Assert.Equal(("Quillwort knitting circle", "Quillwort crochet circle"), (name["from"]!.ToString(), name["to"]!.ToString()));
+        var removed = await db.AuditEvents.SingleAsync(e => e.Action == "Schedule.Deleted" && e.EntityId == scheduleId, Cancel);
+        Assert.Equal("MO", JsonNode.Parse(removed.Summary)!["ByDay"]!.ToString());
+        Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
+    }
+
+    [Fact]
+    public async Task Reimport_Unchanged_WritesNothingButTheImportsOwnEvent()
+    {
+        var file = Write("unchanged.json", new JsonArray(Service("Reedmace pottery class")));
+        await ImportAsync(file);
+        await using var db = database.Database.CreateContext();
+        var before = await db.AuditEvents.MaxAsync(e => e.Sequence, Cancel);
+
+        var again = await ImportAsync(file);
+
+        Assert.Equal("read 1, written 0, rejected 0", again.SummaryLine);
+        var after = await db.AuditEvents.Where(e => e.Sequence > before).ToListAsync(Cancel);
+        Assert.Equal(("Directory.HsdsImported", "unchanged.json"), (Assert.Single(after).Action, after[0].EntityId));
+        Assert.Equal(0, JsonNode.Parse(after[0].Summary)!["written"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Import_NewAndRenamedServices_AreFoundByWordsNeedAndPlace()
+    {
+        await new DirectoryTestData(() => database.Database.CreateContext()).CentroidAsync("E3", DirectoryTestData.E3);
+        var service = Service("Sphagnum singing group");
+        var term = service["attributes"]![0]!["taxonomy_term"]!;
+        term["name"] = "Madrigal company";
+        var termId = Guid.Parse(term["id"]!.ToString());
+        var id = Guid.Parse(service["id"]!.ToString());
+
+        await ImportAsync(Write("new.json", new JsonArray(service.DeepClone())));
+
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "sphagnum" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "madrigal" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [termId] }));
+        Assert.Contains(id, await SearchAsync(new ServiceQuery { Text = "singing", Postcode = "E3", ProximityMetres = 1500 }));
+
+        service["name"] = "Hornwort singing group";
+        var added = (JsonObject)service["attributes"]![0]!.DeepClone();
+        (added["id"], added["taxonomy_term"]!["id"], added["taxonomy_term"]!["name"]) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "Glee club");
+        service["attributes"]!.AsArray().Add(added);
+        await ImportAsync(Write("renamed.json", new JsonArray(service)));
+
+        Assert.Empty(await SearchAsync(new ServiceQuery { Text = "sphagnum" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "hornwort" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [termId] }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { Text = "glee" }));
+        Assert.Equal([id], await SearchAsync(new ServiceQuery { TaxonomyTermIds = [Guid.Parse(added["taxonomy_term"]!["id"]!.ToString())] }));
+    }
+
+    [Fact]
+    public async Task Import_IsAuditedAsOneEventWithTheFileHashAndCounts()
+    {
+        var first = Service("Pillwort walking group");
+        var second = Service("Pillwort running group");
+        second["organization"] = first["organization"]!.DeepClone();
+        var file = Write("audited.json", new JsonArray(first, second));
+
+        await ImportAsync(file);
+
+        await using var db = database.Database.CreateContext();
+        var ids = new[] { first, second }.Select(s => s["id"]!.ToString()).ToList();
+        Assert.False(await db.AuditEvents.AnyAsync(e => ids.Contains(e.EntityId), Cancel));
+        var imported = await db.AuditEvents.SingleAsync(e => e.Action == "Directory.HsdsImported" && e.EntityId == "audited.json", Cancel);
+        var summary = JsonNode.Parse(imported.Summary)!;
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(file, Cancel)));
+        Assert.Equal(sha256, summary["sha256"]!.ToString());
+        Assert.Equal((2, 2), (summary["read"]!.GetValue<int>(), summary["written"]!.GetValue<int>()));
+        var created = summary["created"]!;
+        Assert.Equal((2, 1, 2, 2), (created["services"]!.GetValue<int>(), created["organisations"]!.GetValue<int>(),
+            created["locations"]!.GetValue<int>(), created["schedules"]!.GetValue<int>()));
+        Assert.Equal(Actor.System.Name, imported.Actor);
+        Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
+    }
+
+    [Fact]
+    public async Task CsvTableSet_IsAuditedAsOneEventWithEachTablesHash()
+    {
+        var set = System.IO.Directory.CreateDirectory(Path.Combine(folder, "csv-set")).FullName;
+        var (organisation, service) = (Guid.NewGuid(), Guid.NewGuid());
+        await File.WriteAllTextAsync(Path.Combine(set, "organizations.csv"), $"id,name\n{organisation},Fenland friends\n", Cancel);
+        await File.WriteAllTextAsync(Path.Combine(set, "services.csv"), $"id,organization_id,name,status\n{service},{organisation},Fen walks,active\n", Cancel);
+
+        var report = await ImportAsync(set);
+
+        Assert.Equal("read 2, written 2, rejected 0", report.SummaryLine);
+        await using var db = database.Database.CreateContext();
+        var imported = await db.AuditEvents.SingleAsync(e => e.Action == "Directory.HsdsImported" && e.EntityId == "csv-set", Cancel);
+        var summary = JsonNode.Parse(imported.Summary)!;
+        Assert.Equal("HsdsCsvSet", imported.EntityType);
+        foreach (var table in new[] { "organizations.csv", "services.csv" })
+        {
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(set, table), Cancel)));
+            Assert.Equal(expected, summary["sha256"]![table]!.ToString());
+        }
+
+        Assert.Equal((1, 1), (summary["created"]!["organisations"]!.GetValue<int>(), summary["created"]!["services"]!.GetValue<int>()));
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.EntityId == service.ToString() || e.EntityId == organisation.ToString(), Cancel));
+    }
+
+    [Fact]
+    public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
+    {
+        // Documents are written a batch at a time (2,000) while the next is read: a fault in a later batch
+        // must still undo the batches written before it.
+        var organisation = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Batch test trust" };
+        var services = new JsonArray();
+        for (var i = 0; i < 2_001; i++)
+        {
+            services.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = $"Batch service {i}", ["status"] = "active", ["organization"] = organisation.DeepClone() });
+        }
+
+        services[2_000]!["status"] = "open";
+        var file = Write("batches.json", services);
+        await using var db = database.Database.CreateContext();
+        var report = await new HsdsImport(db).ImportAsync(file, cancellationToken: Cancel);
+
+        Assert.Equal(["batches.json $[2000].status: must be one of active, inactive, defunct, temporarily closed"], report.Rejected.Select(r => r.ToString()));
+        Assert.Equal((2_001, 0), (report.Read, report.Written));
+        Assert.Equal(0, await db.Services.CountAsync(s => s.Name.StartsWith("Batch service"), Cancel));
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.EntityId == "batches.json", Cancel));
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
+
+    /// <summary>A service with its organisation, a place near the E3 centre, a weekly session and a need.</summary>
+    private static JsonObject Service(string name) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["name"] = name,
+        ["status"] = "active",
+        ["organization"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Wetland friends" },
+        ["service_at_locations"] = new JsonArray(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["location"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["location_type"] = "physical", ["latitude"] = 51.529, ["longitude"] = -0.023 },
+        }),
+        ["schedules"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["freq"] = "WEEKLY", ["byday"] = "MO", ["opens_at"] = "10:00" }),
+        ["attributes"] = new JsonArray(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["taxonomy_term"] = new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString(),
+                ["name"] = "Company",
+                ["taxonomy_detail"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Needs" },
+            },
+        }),
+    };
+
+    private async Task<ImportReport> ImportAsync(string path)
+    {
+        await using var db = database.Database.CreateContext();
+        var report = await new HsdsImport(db).ImportAsync(path, cancellationToken: Cancel);
+        Assert.Empty(report.Rejected);
+        return report;
+    }
+
+    private async Task<List<Guid>> SearchAsync(ServiceQuery query)
+    {
+        await using var db = database.Database.CreateContext();
+        return [.. (await new ServiceSearch(db).SearchAsync(query, 1, 50, Cancel)).Hits.Select(h => h.ServiceId)];
+    }
+
+    private string Write(string name, JsonNode document)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, document.ToJsonString());
+        return path;
+    }
+}
