@@ -134,8 +134,8 @@ public sealed class InsightQueries(CommonwealDbContext db, TimeProvider time)
     /// Funding cliffs for the organisations given (all when null): only organisations with a
     /// commitment ending within <paramref name="months"/> (6 or 12) of today, largest loss first.
     /// The figures are one GROUP BY over the funding records' covering index (the annual value of
-    /// each term is stored with it); names, outcodes, and services with their needs are two more
-    /// set-based reads of the recipients found, so the cost does not grow with one query per organisation.
+    /// each term is stored with it); names and outcodes, services, and the services' needs are
+    /// three more set-based reads of the recipients found, so the cost does not grow with one query per organisation.
     /// Each read streams into what the answer keeps, so a million records and 250,000 services are
     /// never held as rows in a list as well.
     /// </summary>
