@@ -19,6 +19,9 @@ public sealed class NhsPaginationTagHelper : TagHelper
 
     public int TotalPages { get; set; }
 
+    /// <summary>The navigation's accessible name: two paginations on one page need names of their own.</summary>
+    public string Label { get; set; } = "Pagination";
+
     /// <summary>The address of a page, with {0} where its number goes.</summary>
     public string HrefFormat { get; set; } = "?page={0}";
 
@@ -33,7 +36,7 @@ public sealed class NhsPaginationTagHelper : TagHelper
         var page = Math.Clamp(Page, 1, TotalPages);
         output.Become("nav", "nhsuk-pagination nhsuk-pagination--numbered");
         output.Attributes.SetAttribute("role", "navigation");
-        output.Attributes.SetAttribute("aria-label", "Pagination");
+        output.Attributes.SetAttribute("aria-label", Label);
 
         if (page > 1)
         {

@@ -102,12 +102,41 @@ public sealed class OutcomePublicAndPaymentTests(CommonwealFactory factory) : IC
         var total = second.QuerySelector("#outcomes-by-service tr.cw-total")!.TextContent;
         Assert.Contains("All services meeting the need", total);
         Assert.Contains("51", total);
-        Assert.NotNull(first.QuerySelector("nav.nhsuk-pagination a[href*='page=2']"));
+        Assert.NotNull(first.QuerySelector("nav.nhsuk-pagination[aria-label='Pages of services'] a[href*='&page=2&provider_page=1']"));
+        // The 51 services belong to one provider, so its table has one page and no pagination of its own.
+        Assert.Null(first.QuerySelector("nav[aria-label='Pages of providers']"));
         // A page past the end shows the last.
         Assert.Equal(2, (await commissioner.GetDocumentAsync($"/outcomes?need={need}&page=9")).QuerySelectorAll("#outcomes-by-service tbody tr").Length);
 
         var csv = await commissioner.GetStringAsync($"/outcomes?handler=Csv&need={need}", Cancel);
         Assert.Equal(52, csv.Trim().Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task CommissionerView_ShowsFiftyProvidersAPage_KeepingTheServicesPage()
+    {
+        Guid need;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using (var db = factory.CreateDbContext())
+        {
+            need = await NeedAsync(db);
+            var referred = DateTime.UtcNow.AddDays(-100);
+            for (var i = 0; i < 51; i++)
+            {
+                var organisation = new Commonweal.Organisations.Organisation { Name = $"Provider {tag} {i:D2}", LegalForm = Commonweal.Organisations.LegalForm.RegisteredCharity };
+                db.Organisations.Add(organisation);
+                await db.SaveChangesAsync(Cancel);
+                await ReferralAsync(db, await ServiceAsync(db, organisation.Name, need), referred, Baseline(4, 6));
+            }
+        }
+
+        var commissioner = await factory.SignedInClientAsync(DemoAccounts.Commissioner);
+        var second = await commissioner.GetDocumentAsync($"/outcomes?need={need}&page=2&provider_page=2");
+
+        var rows = second.QuerySelectorAll("#cost-per-outcome tbody tr");
+        Assert.Equal($"Provider {tag} 50", Assert.Single(rows).QuerySelector("td")!.TextContent.Trim());
+        Assert.Contains("51 providers, 51 to 51 shown", second.QuerySelector("#cost-per-outcome caption")!.TextContent);
+        Assert.NotNull(second.QuerySelector("nav[aria-label='Pages of providers'] a[href*='&page=2&provider_page=1']"));
     }
 
     private static Guid NeedsTaxonomy(string code) => Commonweal.Directory.NeedsTaxonomy.TermId(code);

@@ -40,6 +40,11 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The page of the providers table, which at scale is as long as the services table.</summary>
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "provider_page")]
+    public int ProviderPageNumber { get; set; } = 1;
+
     public const int PageSize = 50;
 
     public sealed record ProviderRow(Guid OrganisationId, string Organisation, int Services, decimal ContractValue, int Paired, int Improved, double? FollowUpRate, decimal? CostPerOutcome);
@@ -55,13 +60,24 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
     public DateOnly PeriodFrom { get; private set; }
     public DateOnly PeriodTo { get; private set; }
 
-    public int TotalPages => Comparison is null ? 1 : Math.Max(1, (Comparison.Services.Count + PageSize - 1) / PageSize);
+    public int TotalPages => Pages(Comparison?.Services.Count ?? 0);
 
     /// <summary>This page's services; the CSV has them all.</summary>
     public IReadOnlyList<ServiceFigures> PageOfServices => Comparison is null ? [] : [.. Comparison.Services.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
 
-    public string PageHrefFormat =>
-        $"/outcomes?need={Need}&instrument={Uri.EscapeDataString(Instrument ?? "")}&scale={Uri.EscapeDataString(Scale ?? "")}&from={PeriodFrom:yyyy-MM-dd}&to={PeriodTo:yyyy-MM-dd}&page={{0}}";
+    public int ProviderPages => Pages(Providers.Count);
+
+    public IReadOnlyList<ProviderRow> PageOfProviders => [.. Providers.Skip((ProviderPageNumber - 1) * PageSize).Take(PageSize)];
+
+    /// <summary>Each table's pages keep the other table's page.</summary>
+    public string PageHrefFormat => Href("{0}", ProviderPageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string ProviderPageHrefFormat => Href(PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), "{0}");
+
+    private string Href(string page, string providerPage) =>
+        $"/outcomes?need={Need}&instrument={Uri.EscapeDataString(Instrument ?? "")}&scale={Uri.EscapeDataString(Scale ?? "")}&from={PeriodFrom:yyyy-MM-dd}&to={PeriodTo:yyyy-MM-dd}&page={page}&provider_page={providerPage}";
+
+    private static int Pages(int count) => Math.Max(1, (count + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
@@ -142,6 +158,7 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
             return new ProviderRow(g.Key.OrganisationId, g.Key.Organisation, g.Count(), value, paired, improved,
                 baseline == 0 ? null : (double)paired / baseline, value > 0 ? CostPerOutcome.Compute(value, improved) : null);
         }).OrderBy(p => p.Organisation, StringComparer.Ordinal)];
+        ProviderPageNumber = Math.Clamp(ProviderPageNumber, 1, ProviderPages);
         return null;
     }
 }
