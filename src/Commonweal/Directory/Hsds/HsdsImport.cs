@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -206,22 +205,16 @@ public sealed class HsdsImport(CommonwealDbContext db)
     {
         if (!source.IsCsvSet)
         {
-            return await HashFileAsync(source.Path, cancellationToken);
+            return await FileHash.Sha256Async(source.Path, cancellationToken);
         }
 
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in System.IO.Directory.GetFiles(source.Path, "*.csv"))
         {
-            hashes[Path.GetFileName(file)] = await HashFileAsync(file, cancellationToken);
+            hashes[Path.GetFileName(file)] = await FileHash.Sha256Async(file, cancellationToken);
         }
 
         return hashes;
-    }
-
-    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     private static async IAsyncEnumerable<(HsdsDocument?, string?, string?)> ReadJsonAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)

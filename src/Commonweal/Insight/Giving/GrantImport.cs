@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using Commonweal.Data;
@@ -110,7 +109,7 @@ public sealed class GrantImport(CommonwealDbContext db)
         }
 
         db.RecordAudit("FundingRecords.Imported", nameof(FundingRecord), name,
-            new { file = name, sha256 = await HashAsync(path, cancellationToken), read = report.Read, written, source = "360Giving" });
+            new { file = name, sha256 = await FileHash.Sha256Async(path, cancellationToken), read = report.Read, written, source = "360Giving" });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(100);
@@ -326,10 +325,4 @@ public sealed class GrantImport(CommonwealDbContext db)
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
 }
