@@ -18,13 +18,19 @@ internal sealed class OutcomePairing
     private readonly List<EntityEntry<OutcomeResponse>> changed;
     private readonly HashSet<Guid> referrals;
 
+    /// <summary>Referrals being added in the same save: not in the database yet, so their dates come from here.</summary>
+    private readonly Dictionary<Guid, DateTime> referredInThisSave = [];
+
     private OutcomePairing(List<EntityEntry<OutcomeResponse>> changed)
     {
         this.changed = changed;
         referrals = [.. changed.Select(e => e.Entity.ReferralId)];
     }
 
-    /// <summary>A save's changed responses, or null when it changes none (almost every save).</summary>
+    /// <summary>
+    /// A save's changed responses, or null when it changes none (almost every save). Called where the
+    /// context has just detected changes, so the tracker is read here and not walked again when pairing.
+    /// </summary>
     public static OutcomePairing? Find(ChangeTracker tracker)
     {
         List<EntityEntry<OutcomeResponse>>? changed = null;
@@ -36,17 +42,28 @@ internal sealed class OutcomePairing
             }
         }
 
-        return changed is null ? null : new OutcomePairing(changed);
-    }
+        if (changed is null)
+        {
+            return null;
+        }
 
-    public async Task PairAsync(CommonwealDbContext db, CancellationToken cancellationToken)
-    {
+        var pairing = new OutcomePairing(changed);
+        foreach (var entry in tracker.Entries<Referral>().Where(e => pairing.referrals.Contains(e.Entity.Id)))
+        {
+            pairing.referredInThisSave[entry.Entity.Id] = entry.Entity.CreatedAt;
+        }
+
         // A save tried again pairs afresh.
-        foreach (var entry in db.ChangeTracker.Entries<OutcomePair>().Where(p => referrals.Contains(p.Entity.ReferralId)).ToList())
+        foreach (var entry in tracker.Entries<OutcomePair>().Where(p => pairing.referrals.Contains(p.Entity.ReferralId)).ToList())
         {
             entry.State = EntityState.Detached;
         }
 
+        return pairing;
+    }
+
+    public async Task PairAsync(CommonwealDbContext db, CancellationToken cancellationToken)
+    {
         var ids = referrals.ToList();
         var changedIds = changed.Select(e => e.Entity.Id).ToHashSet();
         var stored = await db.OutcomeResponses.AsNoTracking().Where(r => ids.Contains(r.ReferralId))
@@ -57,9 +74,9 @@ internal sealed class OutcomePairing
             .Concat(changed.Where(e => e.State != EntityState.Deleted).Select(e => Answers.Of(e.Entity)));
 
         var referredAt = await db.Referrals.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.CreatedAt, cancellationToken);
-        foreach (var entry in db.ChangeTracker.Entries<Referral>().Where(e => referrals.Contains(e.Entity.Id)))
+        foreach (var (id, at) in referredInThisSave)
         {
-            referredAt[entry.Entity.Id] = entry.Entity.CreatedAt;
+            referredAt[id] = at;
         }
 
         var wanted = Pairs(answers, referredAt).ToDictionary(p => (p.ReferralId, p.InstrumentKey, p.ScaleKey));
