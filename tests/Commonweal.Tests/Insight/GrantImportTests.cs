@@ -1,5 +1,4 @@
 using Commonweal.Insight;
-using Commonweal.Insight.Giving;
 using Commonweal.Organisations;
 using Commonweal.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +9,9 @@ public sealed class GrantImportTests(MigratedDatabase database) : IClassFixture<
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<Commonweal.Importing.ImportReport> ImportAsync(string path)
-    {
-        await using var db = database.Database.CreateContext();
-        return await new GrantImport(db).ImportAsync(path, cancellationToken: Cancel);
-    }
+    private Task<Commonweal.Importing.ImportReport> ImportAsync(string path) => GrantFiles.ImportAsync(database.Database, path);
 
-    private static async Task<string> WriteAsync(string extension, string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"grants-{Guid.NewGuid():N}.{extension}");
-        await File.WriteAllTextAsync(path, text, Cancel);
-        return path;
-    }
+    private static Task<string> WriteAsync(string extension, string text) => GrantFiles.WriteAsync(extension, text);
 
     [Fact]
     public async Task Import_RealFile_AccountsForEveryGrant_AndReimportWritesNothing()

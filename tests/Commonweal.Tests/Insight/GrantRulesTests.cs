@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Commonweal.Insight.Giving;
 using Commonweal.Organisations;
 using Commonweal.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -15,18 +14,9 @@ public sealed class GrantRulesTests(MigratedDatabase database) : IClassFixture<M
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<Commonweal.Importing.ImportReport> ImportAsync(string path)
-    {
-        await using var db = database.Database.CreateContext();
-        return await new GrantImport(db).ImportAsync(path, cancellationToken: Cancel);
-    }
+    private Task<Commonweal.Importing.ImportReport> ImportAsync(string path) => GrantFiles.ImportAsync(database.Database, path);
 
-    private static async Task<string> WriteAsync(string extension, string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"grants-{Guid.NewGuid():N}.{extension}");
-        await File.WriteAllTextAsync(path, text, Cancel);
-        return path;
-    }
+    private static Task<string> WriteAsync(string extension, string text) => GrantFiles.WriteAsync(extension, text);
 
     /// <summary>A grant that passes, with the given properties replacing or adding to its own.</summary>
     private static string Grant(string id, string recipient, string extra = "") =>
