@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Commonweal.Data;
 using Commonweal.Importing;
 using Microsoft.EntityFrameworkCore;
@@ -52,22 +51,12 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
         // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
         // context nor the report); what they found is reported here, in file order.
-        var checkedBatches = Channel.CreateBounded<CheckedDocument[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var validator = new HsdsValidator(db.Model);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var checking = Task.Run(() => CheckAsync(found, validator, checkedBatches.Writer, stop.Token), CancellationToken.None);
-        try
+        CheckedDocument[] Check((HsdsDocument?, string?, string?)[] documents) =>
+            Array.ConvertAll(documents, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
+        await foreach (var batch in ReadAhead.BatchesAsync(found, BatchSize, Check, cancellationToken))
         {
-            await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
-            {
-                await WriteBatchAsync(batch);
-            }
-        }
-        finally
-        {
-            // A failed write leaves the reader waiting for room: stop it, and let it finish before the file closes.
-            await stop.CancelAsync();
-            await checking;
+            await WriteBatchAsync(batch);
         }
 
         if (report.Rejected.Count > rejectedBefore)
@@ -148,30 +137,6 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
     /// <summary>A document found in the input with what the validator said of it, or what was found instead of one.</summary>
     private readonly record struct CheckedDocument(HsdsDocument? Document, string? Where, string? Error, List<(string Path, string Reason)>? Errors);
-
-    private static async Task CheckAsync(
-        IAsyncEnumerable<(HsdsDocument?, string?, string?)> found, HsdsValidator validator, ChannelWriter<CheckedDocument[]> batches, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var batch in found.Chunk(BatchSize).WithCancellation(cancellationToken))
-            {
-                var checkedBatch = Array.ConvertAll(batch, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
-                await batches.WriteAsync(checkedBatch, cancellationToken);
-            }
-
-            batches.Complete();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            batches.TryComplete();
-        }
-        catch (Exception e)
-        {
-            // Handed to the writing side, which throws it as the reading itself would have.
-            batches.TryComplete(e);
-        }
-    }
 
     /// <summary>Counts the rows about to be created, by table, and tells the search index which services they touch.</summary>
     private void NoteAdded(SortedDictionary<string, int> created, SearchIndexPause searchIndex)

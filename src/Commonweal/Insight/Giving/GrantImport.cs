@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Commonweal.Data;
 using Commonweal.Importing;
 using Commonweal.Organisations;
@@ -48,54 +47,38 @@ public sealed class GrantImport(CommonwealDbContext db)
 
         // Reading and checking run ahead on the other cores while the grants checked before them are
         // written: what follows a check (duplicates, rejections in file order, writing) runs in order here.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var checkedBatches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var checking = Task.Run(() => ReadAndCheckAsync(path, checkedBatches.Writer, stop.Token), stop.Token);
-        try
+        await foreach (var batch in ReadAhead.BatchesAsync(GrantReader.ReadAsync(path, cancellationToken), BatchSize, CheckAll, cancellationToken))
         {
-            await foreach (var (batch, results) in checkedBatches.Reader.ReadAllAsync(cancellationToken))
+            foreach (var (read, (checkedGrant, faults)) in batch)
             {
-                for (var i = 0; i < batch.Count; i++)
+                report.CountRead();
+                var grant = checkedGrant;
+                foreach (var (where, reason) in faults ?? [])
                 {
-                    report.CountRead();
-                    var (grant, faults) = results[i];
-                    foreach (var (where, reason) in faults ?? [])
-                    {
-                        report.Reject(where, reason);
-                    }
-
-                    if (grant is not null && !seen.Add(grant.Id))
-                    {
-                        report.Reject(batch[i].Locate(".id"), $"grant '{grant.Id}' appears twice in the file");
-                        grant = null;
-                    }
-
-                    // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
-                    if (grant is not null && report.Rejected.Count == 0)
-                    {
-                        pending.Add(grant);
-                    }
+                    report.Reject(where, reason);
                 }
 
-                if (report.Rejected.Count == 0)
+                if (grant is not null && !seen.Add(grant.Id))
                 {
-                    written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
-                    progress?.Report(batch[^1].Percent);
+                    report.Reject(read.Locate(".id"), $"grant '{grant.Id}' appears twice in the file");
+                    grant = null;
                 }
 
-                pending.Clear();
+                // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
+                if (grant is not null && report.Rejected.Count == 0)
+                {
+                    pending.Add(grant);
+                }
             }
-        }
-        catch
-        {
-            // A failed write stops the reading, whose cancellation is no news.
-            await stop.CancelAsync();
-            await checking.ContinueWith(_ => { }, TaskScheduler.Default);
-            throw;
-        }
 
-        // A failed read (a file that is not JSON, say) is thrown from here.
-        await checking;
+            if (report.Rejected.Count == 0)
+            {
+                written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
+                progress?.Report(batch[^1].Read.Percent);
+            }
+
+            pending.Clear();
+        }
 
         if (report.Rejected.Count > 0)
         {
@@ -116,45 +99,12 @@ public sealed class GrantImport(CommonwealDbContext db)
         return report;
     }
 
-    /// <summary>Grants as read, and what checking each found, in file order.</summary>
-    private readonly record struct CheckedBatch(List<ReadGrant> Grants, CheckedGrant[] Results);
-
-    /// <summary>
-    /// Reads the file in batches, checking each batch's grants on every core (a check touches nothing
-    /// shared), and hands each checked batch on. One batch waits while another is written, so memory stays flat.
-    /// </summary>
-    private static async Task ReadAndCheckAsync(string path, ChannelWriter<CheckedBatch> output, CancellationToken cancellationToken)
+    /// <summary>A batch's grants checked on every core (a check touches nothing shared), each beside what was read.</summary>
+    private static (ReadGrant Read, CheckedGrant Result)[] CheckAll(ReadGrant[] batch)
     {
-        try
-        {
-            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            var batch = new List<ReadGrant>(BatchSize);
-            async Task CheckAsync()
-            {
-                var results = new CheckedGrant[batch.Count];
-                Parallel.For(0, batch.Count, parallel, i => results[i] = Check(batch[i]));
-                await output.WriteAsync(new CheckedBatch(batch, results), cancellationToken);
-                batch = new List<ReadGrant>(BatchSize);
-            }
-
-            await foreach (var read in GrantReader.ReadAsync(path, cancellationToken))
-            {
-                batch.Add(read);
-                if (batch.Count == BatchSize)
-                {
-                    await CheckAsync();
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await CheckAsync();
-            }
-        }
-        finally
-        {
-            output.Complete();
-        }
+        var results = new (ReadGrant, CheckedGrant)[batch.Length];
+        Parallel.For(0, batch.Length, i => results[i] = (batch[i], Check(batch[i])));
+        return results;
     }
 
     private async Task<int> WriteAsync(
