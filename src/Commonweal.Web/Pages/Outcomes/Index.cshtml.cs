@@ -79,6 +79,10 @@ public sealed class IndexModel(CommonwealDbContext db, InstrumentCatalogue catal
 
     private static int Pages(int count) => Math.Max(1, (count + PageSize - 1) / PageSize);
 
+    /// <summary>What a paged table's caption adds: how many there are and which are shown (nothing on one page).</summary>
+    public static string Shown(int total, int page, int onPage, string what) =>
+        Pages(total) <= 1 ? "" : $": {total:N0} {what}, {(page - 1) * PageSize + 1:N0} to {(page - 1) * PageSize + onPage:N0} shown";
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync()
