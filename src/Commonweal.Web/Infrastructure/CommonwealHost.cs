@@ -83,6 +83,7 @@ public static class CommonwealHost
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CommonwealDbContext>("database");
         services.AddScoped<PassportQueries>();
+        services.AddSingleton<Commonweal.Directory.Search.ServiceIndexes>();
         services.AddSingleton(builder.Configuration.GetSection("Commonweal:Ocds").Get<OcdsOptions>() ?? new OcdsOptions());
         services.AddScoped<OcdsPublication>();
         services.AddHostedService<PassportReminderWorker>();

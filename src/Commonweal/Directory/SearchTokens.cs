@@ -44,6 +44,15 @@ public static class SearchTokens
         return [];
     }
 
+    /// <summary>The tokens of the cells that hold the point, one per grid, as the migration's SQL writes them.</summary>
+    public static IEnumerable<string> CellsOf(GeoPoint point)
+    {
+        for (var level = 0; level < Sizes.Length; level++)
+        {
+            yield return $"g{level}x{(int)((point.Latitude + 90) / Sizes[level])}y{(int)((point.Longitude + 180) / (Sizes[level] * LongitudeStretch))}";
+        }
+    }
+
     /// <summary>The index token for a taxonomy term.</summary>
     public static string Term(Guid termId) => "t" + termId.ToString("N");
 

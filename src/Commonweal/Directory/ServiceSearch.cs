@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Commonweal.Data;
+using Commonweal.Directory.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Directory;
@@ -10,8 +11,11 @@ namespace Commonweal.Directory;
 /// candidate set, and on SQLite the same index narrows by need and by map cell first; with a
 /// postcode, only locations inside a bounding box of the proximity are read and the haversine
 /// distance to each service's nearest location is worked out here.
+/// Given the web server's <see cref="ServiceIndexes"/>, the same search is answered from memory
+/// whenever the index is as new as the database; a search by modification time always goes to the
+/// database, whose times move with every change to a service, searched or not.
 /// </summary>
-public sealed partial class ServiceSearch(CommonwealDbContext db)
+public sealed partial class ServiceSearch(CommonwealDbContext db, ServiceIndexes? indexes = null)
 {
     public const int MaxPerPage = 200;
 
@@ -65,10 +69,15 @@ public sealed partial class ServiceSearch(CommonwealDbContext db)
             origin = await PostcodeLocator.LocateAsync(db, query.Postcode, ct) ?? throw new UnknownPostcodeException(query.Postcode);
         }
 
-        var termIds = query.TaxonomyTermIds.Count > 0 ? await WithDescendantsAsync(query.TaxonomyTermIds, ct) : [];
-        var services = Filter(query, termIds);
         var words = TextTerms(query.Text);
         var cells = origin is { } centre && query.ProximityMetres is { } metres ? SearchTokens.Cells(centre.BoxAround(metres)) : [];
+        if (indexes is not null && query.ModifiedAfter is null && await indexes.ForSearchAsync(db, ct) is { } index)
+        {
+            return index.Search(query, words, index.WithDescendants(query.TaxonomyTermIds), cells, origin, skip, take);
+        }
+
+        var termIds = query.TaxonomyTermIds.Count > 0 ? await WithDescendantsAsync(query.TaxonomyTermIds, ct) : [];
+        var services = Filter(query, termIds);
         var indexed = words.Count > 0 || (db.Database.IsSqlite() && (termIds.Count > 0 || cells.Count > 0));
         var candidates = indexed
             ? services.Join(IndexMatches(words, termIds, cells), s => s.Id, m => m.ServiceId, (s, m) => new Candidate { ServiceId = s.Id, Name = s.Name, Rank = m.Rank })

@@ -1,16 +1,51 @@
+using Commonweal.Data;
 using Commonweal.Directory;
+using Commonweal.Directory.Search;
 using Commonweal.TestSupport;
 
 namespace Commonweal.Tests.Directory;
 
-public sealed class ServiceSearchTests(DirectorySearchData data) : IClassFixture<DirectorySearchData>
+/// <summary>The database's search, which the CLI uses and the web server falls back on.</summary>
+public sealed class DatabaseServiceSearchTests(DirectorySearchData data) : ServiceSearchTests(data), IClassFixture<DirectorySearchData>
 {
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    protected override ServiceSearch Search(CommonwealDbContext db) => new(db);
+}
+
+/// <summary>The web server's search from its in-memory index: every rule of the database's, the same answers.</summary>
+public sealed class IndexedServiceSearchTests(DirectorySearchData data) : ServiceSearchTests(data), IClassFixture<DirectorySearchData>
+{
+    private readonly ServiceIndexes indexes = DirectoryIndexes.For(data.Database);
+
+    protected override ServiceSearch Search(CommonwealDbContext db) => new(db, indexes);
+
+    [Fact]
+    public async Task Answers_FromTheIndex()
+    {
+        await using var db = Data.Database.CreateContext();
+
+        var index = await indexes.ForSearchAsync(db, Cancel);
+
+        Assert.NotNull(index);
+        Assert.Equal(5, index.Count);
+        Assert.Equal(await DirectoryVersion.ReadAsync(db, Cancel), index.Version);
+    }
+}
+
+/// <summary>
+/// One set of expectations for both ways of searching: each derived class runs every test against its own.
+/// </summary>
+public abstract class ServiceSearchTests(DirectorySearchData data)
+{
+    protected DirectorySearchData Data => data;
+
+    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    protected abstract ServiceSearch Search(CommonwealDbContext db);
 
     private async Task<ServiceSearchResult> SearchAsync(ServiceQuery query, int page = 1, int perPage = 50)
     {
         await using var db = data.Database.CreateContext();
-        return await new ServiceSearch(db).SearchAsync(query, page, perPage, Cancel);
+        return await Search(db).SearchAsync(query, page, perPage, Cancel);
     }
 
     private async Task<List<Guid>> IdsAsync(ServiceQuery query) => [.. (await SearchAsync(query)).Hits.Select(h => h.ServiceId)];

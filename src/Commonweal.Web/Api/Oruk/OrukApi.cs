@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Commonweal.Data;
 using Commonweal.Directory;
+using Commonweal.Directory.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public static class OrukApi
 
     private static DateOnly Today(CommonwealDbContext db) => DateOnly.FromDateTime(db.Now);
 
-    private static async Task<Results<Ok<JsonObject>, ValidationProblem>> Services(HttpRequest request, CommonwealDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem>> Services(HttpRequest request, CommonwealDbContext db, ServiceIndexes indexes, CancellationToken ct)
     {
         var (read, fault) = OrukQuery.Read(request.Query);
         if (read is null)
@@ -55,7 +56,7 @@ public static class OrukApi
         ServiceSearchResult found;
         try
         {
-            found = await new ServiceSearch(db).SearchAsync(read.Query, read.Page, read.PerPage, ct);
+            found = await new ServiceSearch(db, indexes).SearchAsync(read.Query, read.Page, read.PerPage, ct);
         }
         catch (UnknownPostcodeException)
         {
@@ -75,7 +76,7 @@ public static class OrukApi
         return service is null ? ApiProblems.NotFound("Service") : TypedResults.Ok(OrukDocuments.ServiceFull(service, Today(db)));
     }
 
-    private static async Task<Results<Ok<JsonObject>, ValidationProblem>> ServiceAtLocations(HttpRequest request, CommonwealDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem>> ServiceAtLocations(HttpRequest request, CommonwealDbContext db, ServiceIndexes indexes, CancellationToken ct)
     {
         var (read, fault) = OrukQuery.Read(request.Query);
         if (read is null)
@@ -86,7 +87,7 @@ public static class OrukApi
         IReadOnlyList<Guid> serviceIds;
         try
         {
-            serviceIds = await new ServiceSearch(db).MatchingServiceIdsAsync(read.Query, MaxServicesForLocations, ct);
+            serviceIds = await new ServiceSearch(db, indexes).MatchingServiceIdsAsync(read.Query, MaxServicesForLocations, ct);
         }
         catch (UnknownPostcodeException)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Commonweal.Accounts;
 using Commonweal.Data;
 using Commonweal.Directory;
+using Commonweal.Directory.Search;
 using Commonweal.Web.Accounts;
 using Commonweal.Web.Directory;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace Commonweal.Web.Pages.Directory;
 /// Link workers (practitioners) get the same search with capacity and how to refer shown.
 /// </summary>
 [AllowAnonymous]
-public sealed class SearchModel(CommonwealDbContext db) : PageModel
+public sealed class SearchModel(CommonwealDbContext db, ServiceIndexes indexes) : PageModel
 {
     public const int PageSize = 20;
     private const double MetresPerMile = 1609.344;
@@ -105,7 +106,7 @@ public sealed class SearchModel(CommonwealDbContext db) : PageModel
         try
         {
             PageNumber = Math.Max(1, PageNumber);
-            found = await new ServiceSearch(db).SearchAsync(query, PageNumber, PageSize, HttpContext.RequestAborted);
+            found = await new ServiceSearch(db, indexes).SearchAsync(query, PageNumber, PageSize, HttpContext.RequestAborted);
         }
         catch (UnknownPostcodeException)
         {

@@ -1,0 +1,88 @@
+using Commonweal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commonweal.Directory.Search;
+
+/// <summary>
+/// Keeps a <see cref="ServiceIndex"/> of the directory for the web server and says when it may answer:
+/// only when it is as new as the database (<see cref="DirectoryVersion"/>), so a search never shows
+/// yesterday's directory. When the database has moved on, a new index is built once for everyone; a
+/// directory of up to <see cref="IndexWhileWaitingUpTo"/> services is indexed while the search waits,
+/// a larger one in the background while the database's own full-text index answers.
+/// </summary>
+public sealed class ServiceIndexes(IServiceScopeFactory scopes, ILogger<ServiceIndexes> log)
+{
+    private readonly Lock gate = new();
+    private volatile ServiceIndex? current;
+    private Task<ServiceIndex?>? building;
+
+    /// <summary>Well under a second's indexing.</summary>
+    public int IndexWhileWaitingUpTo { get; init; } = 20_000;
+
+    /// <summary>The index, if it holds the directory as the database does now; otherwise null, and a new one is on its way.</summary>
+    public async Task<ServiceIndex?> ForSearchAsync(CommonwealDbContext db, CancellationToken cancellationToken)
+    {
+        var version = await DirectoryVersion.ReadAsync(db, cancellationToken);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (current is { } index && index.Version >= version)
+            {
+                return index;
+            }
+
+            var build = Build();
+            var size = current?.Count ?? await db.Services.CountAsync(cancellationToken);
+            if (size > IndexWhileWaitingUpTo)
+            {
+                return null;
+            }
+
+            // A build that had started before this version was read may finish older than it: then once more.
+            await build.WaitAsync(cancellationToken);
+        }
+
+        return current is { } built && built.Version >= version ? built : null;
+    }
+
+    private Task<ServiceIndex?> Build()
+    {
+        lock (gate)
+        {
+            return building ??= Task.Run(BuildAsync);
+        }
+    }
+
+    private async Task<ServiceIndex?> BuildAsync()
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
+            var started = TimeProvider.System.GetTimestamp();
+            var index = await ServiceIndexBuilder.BuildAsync(db, CancellationToken.None);
+            if (current is null || index.Version > current.Version)
+            {
+                current = index;
+            }
+
+            log.LogInformation("Directory search index: {Count} services at version {Version}, built in {Elapsed}",
+                index.Count, index.Version, TimeProvider.System.GetElapsedTime(started));
+            return index;
+        }
+        catch (Exception e)
+        {
+            // The database's full-text index goes on answering; the next search tries again.
+            log.LogError(e, "Directory search index could not be built");
+            return null;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                building = null;
+            }
+        }
+    }
+}
