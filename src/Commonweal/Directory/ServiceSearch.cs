@@ -63,15 +63,18 @@ public sealed partial class ServiceSearch(CommonwealDbContext db, ServiceIndexes
 
     private async Task<ServiceSearchResult> RunAsync(ServiceQuery query, int skip, int take, CancellationToken ct)
     {
+        var index = indexes is not null && query.ModifiedAfter is null ? await indexes.ForSearchAsync(db, ct) : null;
         GeoPoint? origin = null;
         if (!string.IsNullOrWhiteSpace(query.Postcode))
         {
-            origin = await PostcodeLocator.LocateAsync(db, query.Postcode, ct) ?? throw new UnknownPostcodeException(query.Postcode);
+            origin = index?.LocateOutcode(query.Postcode)
+                ?? await PostcodeLocator.LocateAsync(db, query.Postcode, ct)
+                ?? throw new UnknownPostcodeException(query.Postcode);
         }
 
         var words = TextTerms(query.Text);
         var cells = origin is { } centre && query.ProximityMetres is { } metres ? SearchTokens.Cells(centre.BoxAround(metres)) : [];
-        if (indexes is not null && query.ModifiedAfter is null && await indexes.ForSearchAsync(db, ct) is { } index)
+        if (index is not null)
         {
             return index.Search(query, words, index.WithDescendants(query.TaxonomyTermIds), cells, origin, skip, take);
         }

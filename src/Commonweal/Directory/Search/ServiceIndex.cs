@@ -23,12 +23,15 @@ public sealed class ServiceIndex
     private readonly WordAnalyzer words;
 
     /// <summary>Services by entry number, which is their order by name (ordinal), then id.</summary>
-    private readonly IndexedService[] services;
+    private readonly IndexedService?[] services;
 
     private readonly ILookup<Guid, Guid> childTerms;
+    private readonly Dictionary<string, GeoPoint> outcodes;
 
-    internal ServiceIndex(long version, IndexReader reader, WordAnalyzer words, IndexedService[] services, ILookup<Guid, Guid> childTerms)
+    internal ServiceIndex(
+        long version, IndexReader reader, WordAnalyzer words, IndexedService?[] services, ILookup<Guid, Guid> childTerms, Dictionary<string, GeoPoint> outcodes)
     {
+        this.outcodes = outcodes;
         Version = version;
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         this.words = words;
@@ -40,6 +43,13 @@ public sealed class ServiceIndex
     public long Version { get; }
 
     public int Count => services.Length;
+
+    /// <summary>
+    /// The centre of an outcode searched by itself (E3), or null for anything else: a full postcode is
+    /// looked up in the database, whose table of full postcodes is not held here.
+    /// </summary>
+    public GeoPoint? LocateOutcode(string postcode) =>
+        PostcodeLocator.NormaliseOutcode(postcode) is { } outcode && outcodes.TryGetValue(outcode, out var centre) ? centre : null;
 
     /// <summary>The terms and every term below them.</summary>
     public IReadOnlyList<Guid> WithDescendants(IEnumerable<Guid> roots)
@@ -68,8 +78,8 @@ public sealed class ServiceIndex
     {
         var stems = textWords.SelectMany(words.Stems).Distinct().ToList();
         var found = Candidates(stems, termIds, cells)
-            .Where(c => Passes(services[c.Entry], query))
-            .Select(c => (c.Entry, c.Score, Distance: origin is { } point ? services[c.Entry].DistanceFrom(point) : null))
+            .Where(c => Passes(services[c.Entry]!, query))
+            .Select(c => (c.Entry, c.Score, Distance: origin is { } point ? services[c.Entry]!.DistanceFrom(point) : null))
             .Where(c => query.ProximityMetres is null || c.Distance <= query.ProximityMetres)
             .ToList();
 
@@ -84,7 +94,7 @@ public sealed class ServiceIndex
             };
         // Entry numbers follow name, then id: the database search's last two orderings.
         found.Sort((a, b) => order(a, b) is var first and not 0 ? first : a.Entry.CompareTo(b.Entry));
-        var hits = found.Skip(skip).Take(take).Select(c => new ServiceHit(services[c.Entry].Id, c.Distance)).ToList();
+        var hits = found.Skip(skip).Take(take).Select(c => new ServiceHit(services[c.Entry]!.Id, c.Distance)).ToList();
         return new ServiceSearchResult(hits, found.Count);
     }
 
@@ -107,7 +117,8 @@ public sealed class ServiceIndex
     {
         if (stems.Count == 0 && termIds.Count == 0 && cells.Count == 0)
         {
-            return [.. Enumerable.Range(0, services.Length).Select(entry => (entry, 0f))];
+            // A service removed while the index was read has no entry; the index is out of date by then anyway.
+            return [.. Enumerable.Range(0, services.Length).Where(entry => services[entry] is not null).Select(entry => (entry, 0f))];
         }
 
         var query = new BooleanQuery();

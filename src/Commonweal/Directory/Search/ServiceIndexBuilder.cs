@@ -43,36 +43,42 @@ internal static class ServiceIndexBuilder
                 .OfType<Guid>().Distinct().Select(owner => (Owner: owner, Time: new OpenTime(s.ByDay, s.OpensAt, s.ClosesAt))))
             .ToLookup(s => s.Owner, s => s.Time);
 
-        var rows = await db.Services.AsNoTracking()
-            .Select(s => new
-            {
-                s.Id, s.Name, s.AlternateName, s.Description, s.EligibilityDescription, s.OrganisationId,
-                s.Status, s.MinimumAge, s.MaximumAge, s.AcceptingReferrals,
-            })
-            .ToListAsync(cancellationToken);
-        // Entry numbers in the order searches break ties by: name (ordinal), then id.
-        rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Id.CompareTo(b.Id));
+        // Only names and ids are held to number the entries; the services' text is then streamed into
+        // the index, never all in memory at once.
+        var entries = await EntriesByNameAsync(db, cancellationToken);
 
         var words = new WordAnalyzer();
         var store = new RAMDirectory();
-        var config = new IndexWriterConfig(WordAnalyzer.Version, words) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 64 };
-        var services = new IndexedService[rows.Count];
+        var config = new IndexWriterConfig(WordAnalyzer.Version, words) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 16 };
+        var services = new IndexedService?[entries.Count];
         using (var writer = new IndexWriter(store, config))
         {
             var document = new Document();
-            var entry = new NumericDocValuesField(ServiceIndex.EntryField, 0);
+            var entryField = new NumericDocValuesField(ServiceIndex.EntryField, 0);
             var text = ServiceIndex.TextFields.Select(f => new TextField(f.Field, "", Field.Store.NO)).ToArray();
-            for (var i = 0; i < rows.Count; i++)
+            var rows = db.Services.AsNoTracking()
+                .Select(s => new
+                {
+                    s.Id, s.Name, s.AlternateName, s.Description, s.EligibilityDescription, s.OrganisationId,
+                    s.Status, s.MinimumAge, s.MaximumAge, s.AcceptingReferrals,
+                })
+                .AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                var row = rows[i];
+                // A service added since its name was read waits for the next version's index.
+                if (!entries.TryGetValue(row.Id, out var entry))
+                {
+                    continue;
+                }
+
                 var ownTerms = termsOf[row.Id].ToList();
                 var points = placesOf[row.Id].ToArray();
-                services[i] = new IndexedService(row.Id, row.OrganisationId, row.Status, row.MinimumAge, row.MaximumAge, row.AcceptingReferrals,
+                services[entry] = new IndexedService(row.Id, row.OrganisationId, row.Status, row.MinimumAge, row.MaximumAge, row.AcceptingReferrals,
                     [.. ownTerms.Select(t => t.TaxonomyId).OfType<Guid>().Distinct()], points, [.. openTimesOf[row.Id]]);
 
                 document.Fields.Clear();
-                entry.SetInt64Value(i);
-                document.Add(entry);
+                entryField.SetInt64Value(entry);
+                document.Add(entryField);
                 string?[] values = [row.Name, row.AlternateName, row.Description, row.EligibilityDescription,
                     organisations.GetValueOrDefault(row.OrganisationId), string.Join(' ', ownTerms.Select(t => t.Name))];
                 for (var f = 0; f < text.Length; f++)
@@ -93,6 +99,14 @@ internal static class ServiceIndexBuilder
         }
 
         var childTerms = terms.Values.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value, t => t.Id);
-        return new ServiceIndex(version, DirectoryReader.Open(store), words, services, childTerms);
+        return new ServiceIndex(version, DirectoryReader.Open(store), words, services, childTerms, outcodes);
+    }
+
+    /// <summary>Entry numbers in the order searches break ties by: name (ordinal), then id.</summary>
+    private static async Task<Dictionary<Guid, int>> EntriesByNameAsync(CommonwealDbContext db, CancellationToken cancellationToken)
+    {
+        var named = await db.Services.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        named.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Id.CompareTo(b.Id));
+        return named.Select((s, entry) => (s.Id, entry)).ToDictionary(x => x.Id, x => x.entry);
     }
 }
