@@ -67,8 +67,10 @@ public sealed class ServiceIndexes(IServiceScopeFactory scopes, ILogger<ServiceI
                 current = index;
             }
 
-            log.LogInformation("Directory search index: {Count} services at version {Version}, built in {Elapsed}",
-                index.Count, index.Version, TimeProvider.System.GetElapsedTime(started));
+            var before = GC.GetTotalMemory(false);
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            log.LogInformation("Directory search index: {Count} services at version {Version}, built in {Elapsed} heap {Before} -> {After}",
+                index.Count, index.Version, TimeProvider.System.GetElapsedTime(started), before / 1048576, GC.GetTotalMemory(true) / 1048576);
             return index;
         }
         catch (Exception e)
