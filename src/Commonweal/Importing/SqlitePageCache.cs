@@ -16,11 +16,11 @@ public sealed class SqlitePageCache : IAsyncDisposable
     /// <summary>In kibibytes, as a negative cache_size is read: 128 MiB, taken only as pages are used.</summary>
     private const int ImportKibibytes = 131_072;
 
-    private readonly DbConnection connection;
+    private readonly CommonwealDbContext db;
     private readonly DbTransaction transaction;
     private readonly long before;
 
-    private SqlitePageCache(DbTransaction transaction, long before) => (connection, this.transaction, this.before) = (transaction.Connection!, transaction, before);
+    private SqlitePageCache(CommonwealDbContext db, DbTransaction transaction, long before) => (this.db, this.transaction, this.before) = (db, transaction, before);
 
     /// <summary>Enlarges the cache of the open connection inside the current transaction; nothing on other databases.</summary>
     public static async Task<IAsyncDisposable> EnlargeAsync(CommonwealDbContext db, CancellationToken cancellationToken)
@@ -32,21 +32,24 @@ public sealed class SqlitePageCache : IAsyncDisposable
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The page cache is enlarged inside the import's transaction, whose connection stays open.");
+        // Held open here as well, so that committing (which closes a connection the transaction opened) leaves it open to be put back.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var before = Convert.ToInt64(await ScalarAsync(transaction, "PRAGMA cache_size;", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         await ScalarAsync(transaction, $"PRAGMA cache_size = -{ImportKibibytes};", cancellationToken);
-        return new SqlitePageCache(transaction, before);
+        return new SqlitePageCache(db, transaction, before);
     }
 
     public async ValueTask DisposeAsync()
     {
-        // Disposed before the transaction, so the connection is still open; the transaction may be over (committed) or not (a failure).
-        if (connection.State == System.Data.ConnectionState.Open)
+        // The transaction may be over (committed) or not (a failure, rolled back after this).
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
-            await using var command = connection.CreateCommand();
             command.Transaction = transaction.Connection is null ? null : transaction;
             command.CommandText = $"PRAGMA cache_size = {before};";
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
+
+        await db.Database.CloseConnectionAsync();
     }
 
     private static async Task<object?> ScalarAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
