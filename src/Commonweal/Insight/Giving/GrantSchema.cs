@@ -135,7 +135,7 @@ public static partial class GrantSchema
                 PropertyById[id] = schema;
             }
 
-            ReadsText = Enumeration.Length > 0 || Pattern is not null || Format is not null || OneOf.Any(ReadsTextDeep);
+            ReadsText = ReadsTextDeep(this);
             OnlyTypeAndRequired = Enumeration.Length == 0 && Pattern is null && Format is null && Minimum is null && MinItems == 0
                 && Item is null && Properties.Length == 0 && OneOf.Length == 0;
         }
