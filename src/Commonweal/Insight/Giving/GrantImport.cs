@@ -34,11 +34,12 @@ public sealed class GrantImport(CommonwealDbContext db)
         // New organisations and their audit events go in with prepared inserts, as the HSDS import's do.
         db.BulkInserts = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var cache = await SqlitePageCache.EnlargeAsync(db, cancellationToken);
         var parties = await PartyMap.LoadAsync(db, cancellationToken);
         var existing = (await db.FundingRecords.AsNoTracking().Where(f => f.Source == FundingSource.Grant)
             .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
             .ToListAsync(cancellationToken))
-            .ToDictionary(e => e.SourceKey, e => (e.Id, Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
+            .ToDictionary(e => e.SourceKey, e => (e.Id, (Fingerprint?)new Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
         await using var inserter = new FundingRecordInserter(db);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<ParsedGrant>(BatchSize);
@@ -108,7 +109,7 @@ public sealed class GrantImport(CommonwealDbContext db)
     }
 
     private async Task<int> WriteAsync(
-        List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, string Fingerprint)> existing,
+        List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, Fingerprint? Fingerprint)> existing,
         FundingRecordInserter inserter, DateTime now, CancellationToken cancellationToken)
     {
         if (grants.Count == 0)
@@ -151,7 +152,7 @@ public sealed class GrantImport(CommonwealDbContext db)
                 continue;
             }
 
-            if (found.Fingerprint == Fingerprint(record.RecipientOrganisationId, record.FunderOrganisationId, record.AmountPence, record.Currency, record.AwardDate, record.PlannedStart, record.PlannedEnd, record.Title))
+            if (found.Fingerprint == new Fingerprint(record.RecipientOrganisationId, record.FunderOrganisationId, record.AmountPence, record.Currency, record.AwardDate, record.PlannedStart, record.PlannedEnd, record.Title))
             {
                 continue;
             }
@@ -174,17 +175,38 @@ public sealed class GrantImport(CommonwealDbContext db)
         written += await inserter.InsertAsync(inserts, cancellationToken);
         foreach (var r in inserts)
         {
-            existing[r.SourceKey] = (r.Id, "");
+            existing[r.SourceKey] = (r.Id, null);
         }
 
         return written;
     }
 
-    internal static string Fingerprint(Guid recipient, Guid? funder, long pence, string currency, DateOnly award, DateOnly? start, DateOnly? end, string? title) =>
-        $"{recipient}|{funder}|{pence}|{currency}|{award}|{start}|{end}|{title}";
+    /// <summary>What a stored grant is compared by on a re-import: a value, not text, since most of 200,000 grants are unchanged.</summary>
+    internal readonly record struct Fingerprint(Guid Recipient, Guid? Funder, long Pence, string Currency, DateOnly Award, DateOnly? Start, DateOnly? End, string? Title);
 
-    /// <summary>Quirks put right, then the schema, then what Commonweal needs beyond it (an organisation recipient).</summary>
-    private static CheckedGrant Check(ReadGrant read)
+    /// <summary>The values of a grant Commonweal keeps, picked out of it in one pass by <see cref="GrantSchema.TryPass"/>.</summary>
+    private static readonly GrantSchema.PickPlan Picks = new(
+        "id", "title", "currency", "amountAwarded", "awardDate",
+        "recipientOrganization[0].id", "recipientOrganization[0].name", "recipientOrganization[0].postalCode",
+        "fundingOrganization[0].id", "fundingOrganization[0].name",
+        "plannedDates[0].startDate", "plannedDates[0].endDate", "plannedDates[0].duration", "grantProgramme[0].title");
+
+    [ThreadStatic]
+    private static GrantSchema.Picked[]? picked;
+
+    /// <summary>
+    /// Quirks put right, then the schema, then what Commonweal needs beyond it (an organisation
+    /// recipient). Nearly every grant passes the one-pass check; one that does not is parsed and
+    /// walked again, which names its faults.
+    /// </summary>
+    internal static CheckedGrant Check(ReadGrant read)
+    {
+        var values = picked ??= new GrantSchema.Picked[Picks.Count];
+        return GrantSchema.TryPass(read.Json, Picks, values) && FactsOf(values) is { } facts ? Kept(read, facts) : CheckParsed(read);
+    }
+
+    /// <summary>The grant parsed and walked: what every grant would get without the one-pass check.</summary>
+    internal static CheckedGrant CheckParsed(ReadGrant read)
     {
         using var document = read.Parse();
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -201,14 +223,58 @@ public sealed class GrantImport(CommonwealDbContext db)
             return new CheckedGrant(null, [.. faults.Select(f => (read.Locate(f.Path), $"{named}: {f.Reason}"))]);
         }
 
-        var recipient = Party(grant, "recipientOrganization");
-        if (recipient is null)
+        return Kept(read, FactsOf(grant));
+    }
+
+    /// <summary>What Commonweal reads of a grant that passed the schema, with the quirks put right.</summary>
+    private readonly record struct GrantFacts(
+        string? Id, string? Title, string? Currency, bool HasAmount, decimal Amount, string? AwardDate, GrantParty? Recipient, GrantParty? Funder,
+        string? Start, string? End, decimal? Duration, string? Programme);
+
+    private static GrantFacts FactsOf(GrantValue grant)
+    {
+        GrantValue planned = default;
+        var hasPlan = grant.TryGet("plannedDates", out var plans) && plans.TryGetFirst(out planned) && planned.Kind == JsonValueKind.Object;
+        grant.TryGet("amountAwarded", out var awarded);
+        var hasAmount = awarded.Element.TryGetDecimal(out var amount);
+        var (start, end) = hasPlan ? (planned.TextOf("startDate"), planned.TextOf("endDate")) : (null, null);
+        // Read only when it is used, as it always has been (a number too large for a decimal throws).
+        var durationUsed = GrantQuirks.ParseDate(end) is null && GrantQuirks.ParseDate(start) is not null;
+        var duration = durationUsed && planned.TryGet("duration", out var d) && d.Kind == JsonValueKind.Number ? d.Element.GetDecimal() : (decimal?)null;
+        return new GrantFacts(
+            grant.TextOf("id"), grant.TextOf("title"), grant.TextOf("currency"), hasAmount, amount, grant.TextOf("awardDate"),
+            Party(grant, "recipientOrganization"), Party(grant, "fundingOrganization"), start, end, duration,
+            grant.TryGet("grantProgramme", out var programmes) && programmes.TryGetFirst(out var first) ? first.TextOf("title") : null);
+    }
+
+    /// <summary>The same facts from the one-pass check's picks (in <see cref="Picks"/>' order); null when they cannot be read as the parsed grant would be.</summary>
+    private static GrantFacts? FactsOf(GrantSchema.Picked[] values)
+    {
+        string? Text(int i) => values[i].Kind == JsonTokenType.String ? values[i].Text : null;
+        var (amount, duration) = (values[3], values[12]);
+        // A number too large for a decimal: the parsed grant's reading of it decides.
+        if (duration is { Kind: JsonTokenType.Number, Number: null })
+        {
+            return null;
+        }
+
+        return new GrantFacts(
+            Text(0), Text(1), Text(2), amount.Number is not null, amount.Number ?? 0, Text(4),
+            Party(Text(5), Text(6), Text(7)), Party(Text(8), Text(9), null),
+            Text(10), Text(11), duration.Kind == JsonTokenType.Number ? duration.Number : null, Text(13));
+    }
+
+    /// <summary>The grant as Commonweal keeps it, or why it is not kept.</summary>
+    private static CheckedGrant Kept(ReadGrant read, GrantFacts grant)
+    {
+        var id = grant.Id;
+        var named = id is null ? "grant without an id" : $"grant '{id}'";
+        if (grant.Recipient is not { } recipient)
         {
             return Rejected(read.Locate(".recipientOrganization"), $"{named}: a grant to an individual (no recipientOrganization with an id and name) is not recorded against an organisation");
         }
 
-        var funder = Party(grant, "fundingOrganization");
-        if (funder is null)
+        if (grant.Funder is not { } funder)
         {
             return Rejected(read.Locate(".fundingOrganization"), $"{named}: fundingOrganization needs an id and a name");
         }
@@ -221,28 +287,25 @@ public sealed class GrantImport(CommonwealDbContext db)
             }
         }
 
-        grant.TryGet("amountAwarded", out var awarded);
-        if (!awarded.Element.TryGetDecimal(out var amount))
+        if (!grant.HasAmount)
         {
             return Rejected(read.Locate(".amountAwarded"), $"{named}: the amount awarded is too large to be a sum of money");
         }
 
         // The schema's pattern lets through days no calendar has, such as 2025-02-30.
-        if (GrantQuirks.ParseDate(grant.TextOf("awardDate")) is not { } awardDate)
+        if (GrantQuirks.ParseDate(grant.AwardDate) is not { } awardDate)
         {
-            return Rejected(read.Locate(".awardDate"), $"{named}: '{grant.TextOf("awardDate")}' is not a day in the calendar");
+            return Rejected(read.Locate(".awardDate"), $"{named}: '{grant.AwardDate}' is not a day in the calendar");
         }
 
-        if (amount < 0)
+        if (grant.Amount < 0)
         {
             return Rejected(read.Locate(".amountAwarded"), $"{named}: the amount awarded cannot be negative");
         }
 
-        GrantValue planned = default;
-        var hasPlan = grant.TryGet("plannedDates", out var plans) && plans.TryGetFirst(out planned) && planned.Kind == JsonValueKind.Object;
-        var start = hasPlan ? GrantQuirks.ParseDate(planned.TextOf("startDate")) : null;
-        var end = hasPlan ? GrantQuirks.ParseDate(planned.TextOf("endDate")) : null;
-        if (end is null && start is { } s && planned.TryGet("duration", out var duration) && duration.Kind == JsonValueKind.Number && duration.Element.GetDecimal() is > 0 and var months)
+        var start = GrantQuirks.ParseDate(grant.Start);
+        var end = GrantQuirks.ParseDate(grant.End);
+        if (end is null && start is { } s && grant.Duration is > 0 and var months)
         {
             end = s.AddMonths((int)Math.Ceiling(months)).AddDays(-1);
         }
@@ -252,27 +315,23 @@ public sealed class GrantImport(CommonwealDbContext db)
             return Rejected(read.Locate(".plannedDates[0].endDate"), $"{named}: the planned end date is before the start date");
         }
 
-        var title = grant.TextOf("title");
-        var programme = grant.TryGet("grantProgramme", out var programmes) && programmes.TryGetFirst(out var first) ? first.TextOf("title") : null;
-        return new CheckedGrant(new ParsedGrant(id!, programme is null ? title : $"{programme}: {title}", amount, grant.TextOf("currency")!.ToUpperInvariant(),
+        var title = grant.Title;
+        return new CheckedGrant(new ParsedGrant(id!, grant.Programme is { } programme ? $"{programme}: {title}" : title, grant.Amount, grant.Currency!.ToUpperInvariant(),
             awardDate, start, end, recipient, funder), null);
     }
 
     private static CheckedGrant Rejected(string where, string reason) => new(null, [(where, reason)]);
 
     /// <summary>A grant that passed, or the faults found in it (where, and why).</summary>
-    private readonly record struct CheckedGrant(ParsedGrant? Grant, List<(string Where, string Reason)>? Faults);
+    internal readonly record struct CheckedGrant(ParsedGrant? Grant, List<(string Where, string Reason)>? Faults);
 
-    private static GrantParty? Party(GrantValue grant, string property)
-    {
-        if (!grant.TryGet(property, out var list) || !list.TryGetFirst(out var party) || party.Kind != JsonValueKind.Object
-            || party.TextOf("id") is not { Length: > 0 } id || party.TextOf("name") is not { Length: > 0 } name)
-        {
-            return null;
-        }
+    private static GrantParty? Party(GrantValue grant, string property) =>
+        grant.TryGet(property, out var list) && list.TryGetFirst(out var party) && party.Kind == JsonValueKind.Object
+            ? Party(party.TextOf("id"), party.TextOf("name"), party.TextOf("postalCode"))
+            : null;
 
-        return new GrantParty(id.Trim(), name.Trim(), party.TextOf("postalCode"));
-    }
+    private static GrantParty? Party(string? id, string? name, string? postcode) =>
+        id is { Length: > 0 } && name is { Length: > 0 } ? new GrantParty(id.Trim(), name.Trim(), postcode) : null;
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -10,8 +10,11 @@ namespace Commonweal.Insight.Giving;
 /// </summary>
 public static class GrantQuirks
 {
-    private static readonly string[] AmountProperties = ["amountAwarded", "amountAppliedFor", "amountDisbursed"];
-    private static readonly string[] EventLists = ["plannedDates", "actualDates"];
+    internal static readonly string[] AmountProperties = ["amountAwarded", "amountAppliedFor", "amountDisbursed"];
+    internal static readonly string[] GrantDates = ["awardDate", "dateModified"];
+    internal static readonly string[] EventLists = ["plannedDates", "actualDates"];
+    internal static readonly string[] EventDates = ["startDate", "endDate"];
+    internal const string Duration = "duration";
     private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm"];
 
     /// <summary>What needs putting right in a grant, laid over it for the checks to read; null when nothing does.</summary>
@@ -31,8 +34,11 @@ public static class GrantQuirks
             }
         }
 
-        Date(grant, "awardDate", ref corrections, null, 0);
-        Date(grant, "dateModified", ref corrections, null, 0);
+        foreach (var name in GrantDates)
+        {
+            Date(grant, name, ref corrections, null, 0);
+        }
+
         foreach (var list in EventLists)
         {
             if (grant.TryGetProperty(list, out var events) && events.ValueKind == JsonValueKind.Array)
@@ -42,11 +48,14 @@ public static class GrantQuirks
                 {
                     if (e.ValueKind == JsonValueKind.Object)
                     {
-                        Date(e, "startDate", ref corrections, list, index);
-                        Date(e, "endDate", ref corrections, list, index);
-                        if (e.TryGetProperty("duration", out var d) && d.ValueKind == JsonValueKind.String && ParseAmount(d.GetString()!) is { } months)
+                        foreach (var name in EventDates)
                         {
-                            (corrections ??= new()).InItem(list, index).Replace("duration", Number(months));
+                            Date(e, name, ref corrections, list, index);
+                        }
+
+                        if (e.TryGetProperty(Duration, out var d) && d.ValueKind == JsonValueKind.String && ParseAmount(d.GetString()!) is { } months)
+                        {
+                            (corrections ??= new()).InItem(list, index).Replace(Duration, Number(months));
                         }
                     }
 
@@ -74,6 +83,11 @@ public static class GrantQuirks
 
         // Each form is tried only on text that could be it (ten characters; a "T"; a "/"): a failed parse costs more than the look.
         var t = text.Trim();
+        if (StrictDates.TryIsoDate(t, out var day) || StrictDates.TryDateTime(t, out day) || StrictDates.TryUkDate(t, out day))
+        {
+            return day;
+        }
+
         if (t.Length == 10 && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
         {
             return iso;
@@ -93,14 +107,18 @@ public static class GrantQuirks
     /// <summary>A date the grant's <paramref name="list"/> item (or the grant itself) holds, corrected when it is one <see cref="ParseDate"/> reads.</summary>
     private static void Date(JsonElement node, string name, ref GrantCorrection? corrections, string? list, int index)
     {
-        // Written as a full date-time: the schema's date-time check also passes a bare YYYY-MM-DD,
-        // which would then match both of the schema's "one of" forms and fail.
         if (node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && ParseDate(value.GetString()) is { } day)
         {
             corrections ??= new();
-            (list is null ? corrections : corrections.InItem(list, index)).Replace(name, Text(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z"));
+            (list is null ? corrections : corrections.InItem(list, index)).Replace(name, Text(DateTimeText(day)));
         }
     }
+
+    /// <summary>
+    /// A corrected date, written as a full date-time: the schema's date-time check also passes a bare
+    /// YYYY-MM-DD, which would then match both of the schema's "one of" forms and fail.
+    /// </summary>
+    internal static string DateTimeText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     private static JsonElement Number(decimal value) => JsonElement.Parse(value.ToString(CultureInfo.InvariantCulture));
 

@@ -42,6 +42,9 @@ public sealed class ReadGrant
         : columns.TryGetValue(path, out var column) ? $"{Where}, column '{column}'"
         : $"{Where} ({path.TrimStart('.')})";
 
+    /// <summary>The grant's bytes, as its JSON (a CSV row written out in that shape).</summary>
+    public ReadOnlySpan<byte> Json => json;
+
     /// <summary>The grant, parsed anew on each call rather than kept, so a batch waiting to be checked holds only bytes.</summary>
     public JsonDocument Parse() => JsonDocument.Parse(json, Options);
 }

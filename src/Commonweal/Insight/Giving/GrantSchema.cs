@@ -17,13 +17,23 @@ namespace Commonweal.Insight.Giving;
 /// is what an import of 50,000 grants a second needs. A keyword the walk does not know fails loudly
 /// at load, so a new schema version cannot be half-checked.
 /// </summary>
-public static class GrantSchema
+public static partial class GrantSchema
 {
-    private static readonly Lazy<Node> Schema = new(() => Compile(Load().ActualSchema, []));
-
     /// <summary>Every property name the schema uses, numbered: a grant's properties are found by number, not by searching.</summary>
     private static readonly Dictionary<string, int> NameIds = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NameIdsOfText = NameIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Lazy<Node> Schema = new(() =>
+    {
+        var nodes = new Dictionary<JsonSchema, Node>();
+        var root = Compile(Load().ActualSchema, nodes);
+        foreach (var node in nodes.Values)
+        {
+            node.Finish(NameIds.Count);
+        }
+
+        return root;
+    });
 
     /// <summary>The grant's faults (where, as a path from the grant such as ".plannedDates[0].endDate", and why), in the schema's order.</summary>
     public static IEnumerable<(string Path, string Reason)> Validate(GrantValue grant)
@@ -106,6 +116,32 @@ public static class GrantSchema
         public (string Name, int Id)[] RequiredProperties = [];
         public (string Name, int Id, Node Schema)[] Properties = [];
         public Node[] OneOf = [];
+
+        /// <summary>Each property's schema by name id (null for a name this object does not describe), for the one-pass walk.</summary>
+        public Node?[] PropertyById = [];
+
+        /// <summary>Whether a check here (or in a "one of" branch) reads a text value: a pattern, a format or an enumeration.</summary>
+        public bool ReadsText;
+
+        /// <summary>Whether this only names a type and required properties, as the grant's "one of" branches do.</summary>
+        public bool OnlyTypeAndRequired;
+
+        /// <summary>Fills in what the one-pass walk reads, once every name has its id.</summary>
+        public void Finish(int names)
+        {
+            PropertyById = new Node?[names];
+            foreach (var (_, id, schema) in Properties)
+            {
+                PropertyById[id] = schema;
+            }
+
+            ReadsText = ReadsTextDeep(this);
+            OnlyTypeAndRequired = Enumeration.Length == 0 && Pattern is null && Format is null && Minimum is null && MinItems == 0
+                && Item is null && Properties.Length == 0 && OneOf.Length == 0;
+        }
+
+        private static bool ReadsTextDeep(Node node) =>
+            node.Enumeration.Length > 0 || node.Pattern is not null || node.Format is not null || node.OneOf.Any(ReadsTextDeep);
     }
 
     private static Node Compile(JsonSchema schema, Dictionary<JsonSchema, Node> done)
@@ -369,8 +405,7 @@ public static class GrantSchema
         : $"must be of type {type}";
 
     /// <summary>RFC 3339 date-time: a date, "T", a time and an offset.</summary>
-    private static bool IsDateTime(string value) =>
-        value.Length >= 20 && value[10] is 'T' or 't'
+    private static bool IsDateTime(string value) => StrictDates.TryDateTime(value, out _) || (value.Length >= 20 && value[10] is 'T' or 't'
         && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-        && (value.EndsWith('Z') || value.EndsWith('z') || value[^6] is '+' or '-');
+        && (value.EndsWith('Z') || value.EndsWith('z') || value[^6] is '+' or '-'));
 }
