@@ -15,16 +15,18 @@ public static class SearchTokens
     /// <summary>Cells are this many times wider in longitude, which makes them about square across Britain.</summary>
     private const double LongitudeStretch = 1.6;
 
-    private const int MaxCells = 36;
+    /// <summary>Cells one SQLite full-text query names at most: each is a term of the MATCH expression.</summary>
+    public const int MaxCellsInQuery = 36;
 
     /// <summary>The index tokens of the cells covering the box, or none when even the coarsest grid would need too many.</summary>
-    public static IReadOnlyList<string> Cells((double MinLatitude, double MaxLatitude, double MinLongitude, double MaxLongitude) box)
+    public static IReadOnlyList<string> Cells(
+        (double MinLatitude, double MaxLatitude, double MinLongitude, double MaxLongitude) box, int maxCells = MaxCellsInQuery)
     {
         for (var level = 0; level < Sizes.Length; level++)
         {
             var (rows, columns) = (Span(box.MinLatitude + 90, box.MaxLatitude + 90, Sizes[level]),
                 Span(box.MinLongitude + 180, box.MaxLongitude + 180, Sizes[level] * LongitudeStretch));
-            if ((rows.Last - rows.First + 1) * (columns.Last - columns.First + 1) > MaxCells)
+            if ((rows.Last - rows.First + 1) * (columns.Last - columns.First + 1) > maxCells)
             {
                 continue;
             }

@@ -73,11 +73,15 @@ public sealed partial class ServiceSearch(CommonwealDbContext db, ServiceIndexes
         }
 
         var words = TextTerms(query.Text);
-        var cells = origin is { } centre && query.ProximityMetres is { } metres ? SearchTokens.Cells(centre.BoxAround(metres)) : [];
+        var box = origin is { } centre && query.ProximityMetres is { } metres ? centre.BoxAround(metres) : default((double, double, double, double)?);
         if (index is not null)
         {
-            return index.Search(query, words, index.WithDescendants(query.TaxonomyTermIds), cells, origin, skip, take);
+            // The index takes a finer grid than a full-text query can name: fewer services to measure.
+            var near = box is { } area ? SearchTokens.Cells(area, ServiceIndex.MaxCells) : [];
+            return index.Search(query, words, index.WithDescendants(query.TaxonomyTermIds), near, origin, skip, take);
         }
+
+        var cells = box is { } around ? SearchTokens.Cells(around) : [];
 
         var termIds = query.TaxonomyTermIds.Count > 0 ? await WithDescendantsAsync(query.TaxonomyTermIds, ct) : [];
         var services = Filter(query, termIds);

@@ -12,6 +12,9 @@ namespace Commonweal.Directory.Search;
 /// </summary>
 public sealed class ServiceIndex
 {
+    /// <summary>Map cells a search may name: one query's cost grows slowly with them, the services to measure fall fast.</summary>
+    public const int MaxCells = 144;
+
     internal const string EntryField = "entry";
     internal const string FiltersField = "filters";
 

@@ -71,7 +71,11 @@ internal static class ServiceIndexBuilder
 
         var entries = await EntriesByNameAsync(db, cancellationToken);
         var words = new WordAnalyzer();
-        var store = new RAMDirectory();
+        // On disk and read through memory maps: a RAMDirectory takes a lock on every buffer it reads, and
+        // sixteen searches at once spent most of their time waiting on it. The files are removed as soon as
+        // the reader has mapped them, so no process leaves an index behind.
+        var folder = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "commonweal-search", Guid.NewGuid().ToString("N")));
+        var store = new MMapDirectory(folder);
         var config = new IndexWriterConfig(WordAnalyzer.Version, words) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 16 };
         var services = new IndexedService?[entries.Count];
         using (var writer = new IndexWriter(store, config))
@@ -122,7 +126,9 @@ internal static class ServiceIndexBuilder
         }
 
         var childTerms = terms.Values.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value, t => t.Id);
-        return new ServiceIndex(version, DirectoryReader.Open(store), words, services, childTerms, outcodes);
+        var reader = DirectoryReader.Open(store);
+        folder.Delete(recursive: true);
+        return new ServiceIndex(version, reader, words, services, childTerms, outcodes);
     }
 
     /// <summary>Entry numbers in the order searches break ties by: name (ordinal), then id.</summary>
