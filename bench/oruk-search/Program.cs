@@ -53,6 +53,7 @@ async Task<Result> RunAsync(string name, Func<string> url)
     var server = new List<double>();
     var errors = 0;
     var gate = new object();
+    var cpuBefore = ServerCpuSeconds();
     var stop = Stopwatch.StartNew();
     var deadline = TimeSpan.FromSeconds(seconds);
     var urls = Enumerable.Range(0, clients).Select(_ => Enumerable.Range(0, perClient).Select(_ => url()).ToArray()).ToArray();
@@ -83,13 +84,23 @@ async Task<Result> RunAsync(string name, Func<string> url)
         }
     })));
     var elapsed = stop.Elapsed.TotalSeconds;
+    var cpuPerRequest = (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, client.Count);
     client.Sort();
     server.Sort();
     var result = new Result(client.Count / elapsed, Percentile(server, 95));
     Console.WriteLine($"{name}: {client.Count} requests in {elapsed:N1} s, {result.Throughput:N0}/s, {errors} errors");
     Console.WriteLine($"  client ms p50 {Percentile(client, 50):N1} p95 {Percentile(client, 95):N1} p99 {Percentile(client, 99):N1}");
     Console.WriteLine($"  server ms p50 {Percentile(server, 50):N1} p95 {Percentile(server, 95):N1} p99 {Percentile(server, 99):N1}");
+    // CPU the server spent per request: steadier than throughput on a machine others are using.
+    Console.WriteLine($"  server CPU {cpuPerRequest:N2} ms a request");
     return result;
+}
+
+// utime + stime of the server process, from /proc (clock ticks of 1/100 s on Linux).
+double ServerCpuSeconds()
+{
+    var fields = File.ReadAllText($"/proc/{serverPid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static double Percentile(List<double> sorted, int p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];

@@ -64,7 +64,7 @@ public static class OrukApi
         }
 
         var ids = found.Hits.Select(h => h.ServiceId).ToList();
-        var services = await db.Services.AsNoTracking().Include(s => s.Organisation)
+        var services = ids.Count == 0 ? [] : await db.Services.AsNoTracking().Include(s => s.Organisation)
             .Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var contents = ids.Select(id => (JsonNode)OrukDocuments.ServiceListItem(services[id], Today(db)));
         return TypedResults.Ok(Page(contents, found.Total, read.Page, read.PerPage));
