@@ -142,6 +142,31 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Import_SameServiceTwiceInOneFile_KeepsOnlyTheLaterPlacesAndCountsItOnce()
+    {
+        // Both documents fall in one batch, where the service and its first place are still only about to
+        // be created: the later document's list of places replaces the earlier one's, as it would on a re-import.
+        var first = Service("Bogbean reading group");
+        var later = Service("Bogbean reading group");
+        later["id"] = first["id"]!.ToString();
+        later["organization"] = first["organization"]!.DeepClone();
+        var firstPlace = Guid.Parse(first["service_at_locations"]![0]!["id"]!.ToString());
+        var laterPlace = Guid.Parse(later["service_at_locations"]![0]!["id"]!.ToString());
+
+        var report = await ImportAsync(Write("twice.json", new JsonArray(first, later)));
+
+        Assert.Equal("read 2, written 2, rejected 0", report.SummaryLine);
+        await using var db = database.Database.CreateContext();
+        var id = Guid.Parse(first["id"]!.ToString());
+        var places = await db.ServiceAtLocations.Where(l => l.ServiceId == id).Select(l => l.Id).ToListAsync(Cancel);
+        Assert.Equal([laterPlace], places);
+        Assert.False(await db.ServiceAtLocations.AnyAsync(l => l.Id == firstPlace, Cancel));
+        var imported = await db.AuditEvents.SingleAsync(e => e.Action == "Directory.HsdsImported" && e.EntityId == "twice.json", Cancel);
+        var created = JsonNode.Parse(imported.Summary)!["created"]!;
+        Assert.Equal((1, 1), (created["services"]!.GetValue<int>(), created["service_at_locations"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
     {
         // Documents are written a batch at a time (2,000) while the next is read: a fault in a later batch
