@@ -44,6 +44,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
         db.AuditsAddedRowsAsOneEvent = true;
+        await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var searchIndex = new SearchIndexPause(db);
         await searchIndex.BeginAsync(cancellationToken);
