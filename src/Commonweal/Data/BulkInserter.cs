@@ -9,9 +9,8 @@ namespace Commonweal.Data;
 /// Writes the change tracker's added entities, or new entities never tracked, with one prepared
 /// INSERT per table, run row after row in the current transaction. EF Core's own batches build and
 /// parse a new SQL text for every batch, which costs imports and scale seeding far more than the
-/// writes themselves. Values go
-/// through each property's own type mapping and value converter, so a row is stored exactly as EF
-/// would store it; updates and deletes are left to EF.
+/// writes themselves. Values go through each property's own type mapping and value converter, so a
+/// row is stored exactly as EF would store it; updates and deletes are left to EF.
 /// </summary>
 internal static class BulkInserter
 {
