@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,11 +6,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Commonweal.Data;
 
 /// <summary>
-/// Writes the change tracker's added entities with one prepared INSERT per table, run row after
-/// row in the current transaction. EF Core's own batches build and parse a new SQL text for every
-/// batch, which costs imports and scale seeding far more than the writes themselves. Values go
-/// through each property's own type mapping and value converter, so a row is stored exactly as EF
-/// would store it; updates and deletes are left to EF.
+/// Writes the change tracker's added entities, or new entities never tracked, with one prepared
+/// INSERT per table, run row after row in the current transaction. EF Core's own batches build and
+/// parse a new SQL text for every batch, which costs imports and scale seeding far more than the
+/// writes themselves. Values go through each property's own type mapping and value converter, so a
+/// row is stored exactly as EF would store it; updates and deletes are left to EF.
 /// </summary>
 internal static class BulkInserter
 {
@@ -23,7 +22,35 @@ internal static class BulkInserter
             .Where(e => e.State == EntityState.Added && !e.Properties.Any(p => p.IsTemporary))
             .GroupBy(e => e.Metadata)
             .ToDictionary(g => g.Key, g => g.ToList());
-        if (added.Count == 0)
+        var written = await InsertAsync(db, added, (entry, property) => entry.CurrentValues[property], cancellationToken);
+        foreach (var entry in added.Values.SelectMany(e => e))
+        {
+            entry.State = EntityState.Unchanged;
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Inserts new entities that were never tracked (an import that builds many rows and changes none
+    /// of them again has no use for EF's bookkeeping of each). Their keys must be set.
+    /// </summary>
+    public static Task<int> InsertAsync(DbContext db, IEnumerable<object> entities, CancellationToken cancellationToken)
+    {
+        var rows = entities
+            .GroupBy(e => db.Model.FindEntityType(e.GetType()) ?? throw new InvalidOperationException($"{e.GetType().Name} is not an entity."))
+            .ToDictionary(g => (IEntityType)g.Key, g => g.ToList());
+        if (rows.Keys.FirstOrDefault(t => t.GetProperties().Any(p => p.IsShadowProperty())) is { } shadowed)
+        {
+            throw new InvalidOperationException($"{shadowed.ClrType.Name} has shadow properties, which only a tracked entity carries.");
+        }
+
+        return InsertAsync(db, rows, (entity, property) => property.GetGetter().GetClrValue(entity), cancellationToken);
+    }
+
+    private static async Task<int> InsertAsync<TRow>(DbContext db, Dictionary<IEntityType, List<TRow>> rows, Func<TRow, IProperty, object?> valueOf, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
         {
             return 0;
         }
@@ -35,7 +62,7 @@ internal static class BulkInserter
             ?? throw new InvalidOperationException("Bulk inserts run inside the save's transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
         var written = 0;
-        foreach (var entityType in InsertOrder(added.Keys))
+        foreach (var entityType in InsertOrder(rows.Keys))
         {
             var table = Table.For(entityType, sql);
             await using var command = connection.CreateCommand();
@@ -46,13 +73,12 @@ internal static class BulkInserter
                 .ToArray();
             command.Parameters.AddRange(parameters);
             await command.PrepareAsync(cancellationToken);
-            foreach (var entry in ParentsFirst(entityType, added[entityType]))
+            foreach (var row in ParentsFirst(entityType, rows[entityType], valueOf))
             {
-                var values = entry.CurrentValues;
                 for (var i = 0; i < parameters.Length; i++)
                 {
                     var column = table.Columns[i];
-                    var value = values[column.Property];
+                    var value = valueOf(row, column.Property);
                     parameters[i].Value = (value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
                 }
 
@@ -66,11 +92,6 @@ internal static class BulkInserter
                     written += await command.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
-        }
-
-        foreach (var entry in added.Values.SelectMany(e => e))
-        {
-            entry.State = EntityState.Unchanged;
         }
 
         return written;
@@ -100,7 +121,7 @@ internal static class BulkInserter
     }
 
     /// <summary>For a table that refers to itself (a term and its parent), rows whose parent is being added come after it.</summary>
-    private static IEnumerable<EntityEntry> ParentsFirst(IEntityType entityType, List<EntityEntry> entries)
+    private static IEnumerable<TRow> ParentsFirst<TRow>(IEntityType entityType, List<TRow> entries, Func<TRow, IProperty, object?> valueOf)
     {
         var selfReference = entityType.GetForeignKeys().FirstOrDefault(fk => fk.PrincipalEntityType == entityType);
         if (selfReference is null || selfReference.Properties.Count != 1)
@@ -110,9 +131,9 @@ internal static class BulkInserter
 
         var key = entityType.FindPrimaryKey()!.Properties[0];
         var parent = selfReference.Properties[0];
-        var byId = entries.ToDictionary(e => e.CurrentValues[key]!);
+        var byId = entries.ToDictionary(e => valueOf(e, key)!);
         var done = new HashSet<object>();
-        var ordered = new List<EntityEntry>(entries.Count);
+        var ordered = new List<TRow>(entries.Count);
         foreach (var entry in entries)
         {
             Visit(entry);
@@ -120,15 +141,15 @@ internal static class BulkInserter
 
         return ordered;
 
-        void Visit(EntityEntry entry)
+        void Visit(TRow entry)
         {
-            var id = entry.CurrentValues[key]!;
+            var id = valueOf(entry, key)!;
             if (!done.Add(id))
             {
                 return;
             }
 
-            if (entry.CurrentValues[parent] is { } parentId && byId.TryGetValue(parentId, out var parentEntry))
+            if (valueOf(entry, parent) is { } parentId && byId.TryGetValue(parentId, out var parentEntry))
             {
                 Visit(parentEntry);
             }

@@ -273,17 +273,13 @@ public sealed class CommonwealDbContext(
 
         foreach (var entry in ChangeTracker.Entries<Service>())
         {
-            if (entry.State is EntityState.Added && entry.Entity.CreatedAt == default)
+            if (entry.State is EntityState.Added)
             {
-                entry.Entity.CreatedAt = Now;
+                StampNew(entry.Entity);
             }
-
-            // An importer may carry the publisher's last_modified; any other change is stamped now.
-            var keepsPublisherTime = entry.State is EntityState.Added
-                ? entry.Entity.LastModified != default
-                : entry.Property(s => s.LastModified).IsModified;
-            if (entry.State is EntityState.Added or EntityState.Modified && !keepsPublisherTime)
+            else if (entry.State is EntityState.Modified && !entry.Property(s => s.LastModified).IsModified)
             {
+                // An importer may carry the publisher's last_modified; any other change is stamped now.
                 entry.Entity.LastModified = Now;
             }
         }
@@ -305,14 +301,42 @@ public sealed class CommonwealDbContext(
         {
             if (entry.State is EntityState.Added)
             {
-                entry.Entity.CreatedAt = Now;
+                StampNew(entry.Entity);
             }
-
-            if (entry.State is EntityState.Added or EntityState.Modified)
+            else if (entry.State is EntityState.Modified)
             {
                 entry.Entity.UpdatedAt = Now;
                 entry.Entity.DeriveSector();
             }
+        }
+    }
+
+    /// <summary>
+    /// Stamps a service or organisation about to be created: by the save for a tracked one, by an
+    /// import for one it inserts without tracking (see <see cref="BulkInserter.InsertAsync"/>).
+    /// </summary>
+    internal void StampNew(object entity)
+    {
+        switch (entity)
+        {
+            case Service service:
+                if (service.CreatedAt == default)
+                {
+                    service.CreatedAt = Now;
+                }
+
+                // An importer may carry the publisher's last_modified.
+                if (service.LastModified == default)
+                {
+                    service.LastModified = Now;
+                }
+
+                break;
+            case Organisation organisation:
+                organisation.CreatedAt = Now;
+                organisation.UpdatedAt = Now;
+                organisation.DeriveSector();
+                break;
         }
     }
 }

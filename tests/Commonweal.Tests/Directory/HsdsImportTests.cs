@@ -1,9 +1,12 @@
+using System.Data;
 using System.Text.Json.Nodes;
 using Commonweal.Audit;
+using Commonweal.Data;
 using Commonweal.Directory;
 using Commonweal.Directory.Hsds;
 using Commonweal.Importing;
 using Commonweal.TestSupport;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Tests.Directory;
@@ -142,6 +145,47 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Import_SameServiceTwiceInOneFile_KeepsOnlyTheLaterPlacesAndCountsItOnce()
+    {
+        // Both documents fall in one batch, where the service and its first place are still only about to
+        // be created: the later document's list of places replaces the earlier one's, as it would on a re-import.
+        var first = Service("Bogbean reading group");
+        var later = Service("Bogbean reading group");
+        later["id"] = first["id"]!.ToString();
+        later["organization"] = first["organization"]!.DeepClone();
+        var firstPlace = Guid.Parse(first["service_at_locations"]![0]!["id"]!.ToString());
+        var laterPlace = Guid.Parse(later["service_at_locations"]![0]!["id"]!.ToString());
+
+        var report = await ImportAsync(Write("twice.json", new JsonArray(first, later)));
+
+        Assert.Equal("read 2, written 2, rejected 0", report.SummaryLine);
+        await using var db = database.Database.CreateContext();
+        var id = Guid.Parse(first["id"]!.ToString());
+        var places = await db.ServiceAtLocations.Where(l => l.ServiceId == id).Select(l => l.Id).ToListAsync(Cancel);
+        Assert.Equal([laterPlace], places);
+        Assert.False(await db.ServiceAtLocations.AnyAsync(l => l.Id == firstPlace, Cancel));
+        var imported = await db.AuditEvents.SingleAsync(e => e.Action == "Directory.HsdsImported" && e.EntityId == "twice.json", Cancel);
+        var created = JsonNode.Parse(imported.Summary)!["created"]!;
+        Assert.Equal((1, 1), (created["services"]!.GetValue<int>(), created["service_at_locations"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Import_GivesItsConnectionBackClosedWithTheCacheItFound()
+    {
+        // On SQLite the import raises its connection's page cache while it runs; the connection goes back
+        // to the pool afterwards and must not carry the import's cache size to whoever takes it next. The
+        // test databases' connections are not pooled, so this context's are, as the application's are.
+        await using var db = PooledContext();
+        var before = await PageCacheAsync(db);
+
+        var report = await new HsdsImport(db).ImportAsync(Write("cache.json", new JsonArray(Service("Marsh marigold walk"))), cancellationToken: Cancel);
+
+        Assert.Empty(report.Rejected);
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+        Assert.Equal(before, await PageCacheAsync(db));
+    }
+
+    [Fact]
     public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
     {
         // Documents are written a batch at a time (2,000) while the next is read: a fault in a later batch
@@ -197,6 +241,40 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         var report = await new HsdsImport(db).ImportAsync(path, cancellationToken: Cancel);
         Assert.Empty(report.Rejected);
         return report;
+    }
+
+    private CommonwealDbContext PooledContext()
+    {
+        if (database.Database.Provider != DatabaseProvider.Sqlite)
+        {
+            return database.Database.CreateContext();
+        }
+
+        var options = new DbContextOptionsBuilder<CommonwealDbContext>();
+        var pooled = new SqliteConnectionStringBuilder(database.Database.ConnectionString) { Pooling = true };
+        CommonwealDatabase.Configure(options, DatabaseProvider.Sqlite, pooled.ConnectionString);
+        return new CommonwealDbContext(options.Options, new FixedActorAccessor(Actor.System), TimeProvider.System);
+    }
+
+    /// <summary>SQLite's cache_size for the context's connection (PostgreSQL has no such setting: 0).</summary>
+    private static async Task<long> PageCacheAsync(CommonwealDbContext db)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return 0;
+        }
+
+        await db.Database.OpenConnectionAsync(Cancel);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA cache_size";
+            return (long)(await command.ExecuteScalarAsync(Cancel))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<List<Guid>> SearchAsync(ServiceQuery query)

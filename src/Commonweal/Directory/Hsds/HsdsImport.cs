@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commonweal.Data;
 using Commonweal.Importing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Directory.Hsds;
 
@@ -45,6 +44,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
         db.AuditsAddedRowsAsOneEvent = true;
+        await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var searchIndex = new SearchIndexPause(db);
         await searchIndex.BeginAsync(cancellationToken);
@@ -125,8 +125,8 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
             if (report.Rejected.Count == rejectedBefore)
             {
-                // Every new record was added explicitly, so the count needs no DetectChanges (the save does it once).
-                NoteAdded(created, searchIndex);
+                // New records first, so that the changes saved after them may refer to them.
+                await writer.InsertNewAsync(created, searchIndex, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -137,33 +137,6 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
     /// <summary>A document found in the input with what the validator said of it, or what was found instead of one.</summary>
     private readonly record struct CheckedDocument(HsdsDocument? Document, string? Where, string? Error, List<(string Path, string Reason)>? Errors);
-
-    /// <summary>Counts the rows about to be created, by table, and tells the search index which services they touch.</summary>
-    private void NoteAdded(SortedDictionary<string, int> created, SearchIndexPause searchIndex)
-    {
-        foreach (var entry in db.ChangeTracker.Entries())
-        {
-            if (entry.State != EntityState.Added)
-            {
-                continue;
-            }
-
-            var table = entry.Metadata.GetTableName()!;
-            created[table] = created.GetValueOrDefault(table) + 1;
-            switch (entry.Entity)
-            {
-                case Service service:
-                    searchIndex.Touched(service.Id);
-                    break;
-                case ServiceAtLocation link:
-                    searchIndex.Touched(link.ServiceId);
-                    break;
-                case ServiceTaxonomyTerm attribute:
-                    searchIndex.Touched(attribute.ServiceId);
-                    break;
-            }
-        }
-    }
 
     /// <summary>The file's SHA-256; for a CSV table set, each table's, by file name.</summary>
     private static async Task<object> HashAsync(HsdsSource source, CancellationToken cancellationToken)

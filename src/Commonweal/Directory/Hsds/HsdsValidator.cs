@@ -170,10 +170,10 @@ public sealed class HsdsValidator(IModel model)
 
         foreach (var (name, value) in obj)
         {
-            var at = $"{path}.{name}";
+            // A property's path is built only for a fault or a nested record, not for every property read.
             if (value is JsonObject or JsonArray)
             {
-                Formats(value, at, error);
+                Formats(value, $"{path}.{name}", error);
                 continue;
             }
 
@@ -181,7 +181,7 @@ public sealed class HsdsValidator(IModel model)
             {
                 if (value is not null && (name == "id" || IsReference(name)))
                 {
-                    error(at, "must be a UUID string");
+                    error($"{path}.{name}", "must be a UUID string");
                 }
 
                 continue;
@@ -190,15 +190,15 @@ public sealed class HsdsValidator(IModel model)
             var text = value.GetValue<string>();
             if ((name == "id" || IsReference(name)) && !Guid.TryParseExact(text, "D", out _))
             {
-                error(at, $"'{text}' is not a UUID");
+                error($"{path}.{name}", $"'{text}' is not a UUID");
             }
             else if (EmailProperties.Contains(name) && !IsEmail(text))
             {
-                error(at, $"'{text}' is not an email address");
+                error($"{path}.{name}", $"'{text}' is not an email address");
             }
             else if (UriProperties.Contains(name) && !Uri.TryCreate(text, UriKind.Absolute, out _))
             {
-                error(at, $"'{text}' is not an absolute URI");
+                error($"{path}.{name}", $"'{text}' is not an absolute URI");
             }
         }
     }

@@ -10,6 +10,9 @@ namespace Commonweal.Directory.Hsds;
 /// names are loaded in a few queries first, so that each document is applied in memory. A
 /// property a document leaves out keeps its stored value; a child list it carries replaces the
 /// stored one. Every method says whether anything changed, for the written count.
+/// New records are not tracked by EF Core: they are kept in order and inserted together by
+/// <see cref="InsertNewAsync"/> (tracking each cost more than building and writing it); stored
+/// records are tracked, so that their changes are saved and audited with their old values.
 /// </summary>
 public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> reject)
 {
@@ -20,6 +23,9 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
     private readonly Dictionary<Guid, Schedule> schedules = [];
     private readonly Dictionary<Guid, Taxonomy> taxonomies = [];
     private readonly Dictionary<Guid, TaxonomyTerm> terms = [];
+
+    /// <summary>The batch's new records, in the order they were made.</summary>
+    private readonly List<object> newRecords = [];
 
     /// <summary>HSDS organization ids matched to an existing organisation by its org-id identifier.</summary>
     private readonly Dictionary<Guid, Guid> organisationAliases = [];
@@ -72,9 +78,39 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         }
     }
 
+    /// <summary>
+    /// Inserts the batch's new records, stamped as a save stamps them, counting them by table and
+    /// telling the search index which services they touch.
+    /// </summary>
+    internal async Task InsertNewAsync(SortedDictionary<string, int> created, SearchIndexPause searchIndex, CancellationToken cancellationToken)
+    {
+        foreach (var record in newRecords)
+        {
+            db.StampNew(record);
+            var table = db.Model.FindEntityType(record.GetType())!.GetTableName()!;
+            created[table] = created.GetValueOrDefault(table) + 1;
+            switch (record)
+            {
+                case Service service:
+                    searchIndex.Touched(service.Id);
+                    break;
+                case ServiceAtLocation link:
+                    searchIndex.Touched(link.ServiceId);
+                    break;
+                case ServiceTaxonomyTerm attribute:
+                    searchIndex.Touched(attribute.ServiceId);
+                    break;
+            }
+        }
+
+        await BulkInserter.InsertAsync(db, newRecords, cancellationToken);
+        newRecords.Clear();
+    }
+
     /// <summary>Forgets the batch (after its save and the change tracker is cleared).</summary>
     public void Clear()
     {
+        newRecords.Clear();
         organisations.Clear();
         services.Clear();
         locations.Clear();
@@ -107,7 +143,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         {
             organisation = new Organisation { Id = id, Name = "", Identifier = await FreeIdentifierAsync(node, cancellationToken) };
             organisations[id] = organisation;
-            db.Organisations.Add(organisation);
+            newRecords.Add(organisation);
             changed = true;
         }
 
@@ -132,7 +168,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         {
             service = new Service { Id = id, Name = "" };
             services[id] = service;
-            db.Services.Add(service);
+            newRecords.Add(service);
             changed = true;
         }
 
@@ -176,7 +212,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
                 kept.Add(link?.Id ?? Guid.Empty);
             }
 
-            changed |= RemoveMissing(service.ServiceAtLocations, kept, l => db.ServiceAtLocations.Remove(l));
+            changed |= RemoveMissing(service.ServiceAtLocations, kept);
         }
 
         if (node["schedules"] is JsonArray times)
@@ -243,7 +279,10 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         {
             link = new ServiceAtLocation { Id = id, ServiceId = service.Id, LocationId = location.Id };
             serviceAtLocations[id] = link;
-            db.ServiceAtLocations.Add(link);
+            newRecords.Add(link);
+            // As EF Core's fix-up did when the link was tracked: a later document for the same service
+            // in this batch replaces its places, this one among them.
+            service.ServiceAtLocations.Add(link);
             changed = true;
         }
 
@@ -271,7 +310,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         {
             location = new Location { Id = id };
             locations[id] = location;
-            db.Locations.Add(location);
+            newRecords.Add(location);
             changed = true;
         }
 
@@ -306,7 +345,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             {
                 schedule = new Schedule { Id = id };
                 schedules[id] = schedule;
-                db.Schedules.Add(schedule);
+                newRecords.Add(schedule);
                 changed = true;
             }
 
@@ -320,7 +359,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             changed |= SetExtra(schedule.Extra, item, HsdsFields.ScheduleHandled, HsdsFields.Schedule, v => schedule.Extra = v);
         }
 
-        return changed | RemoveMissing(current, kept, s => db.Schedules.Remove(s));
+        return changed | RemoveMissing(current, kept);
     }
 
     private bool Attributes(JsonArray items, string path, Service service)
@@ -353,7 +392,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             {
                 attribute = new ServiceTaxonomyTerm { Id = id, ServiceId = service.Id, TaxonomyTermId = termId };
                 service.TaxonomyTerms.Add(attribute);
-                db.ServiceTaxonomyTerms.Add(attribute);
+                newRecords.Add(attribute);
                 changed = true;
             }
             else if (attribute.TaxonomyTermId != termId)
@@ -366,7 +405,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             changed |= SetExtra(attribute.Extra, item, HsdsFields.AttributeHandled, HsdsFields.Attribute, v => attribute.Extra = v);
         }
 
-        return changed | RemoveMissing(service.TaxonomyTerms, kept, a => db.ServiceTaxonomyTerms.Remove(a));
+        return changed | RemoveMissing(service.TaxonomyTerms, kept);
     }
 
     private (Taxonomy Taxonomy, bool Changed) TaxonomyRecord(JsonObject node, string path)
@@ -377,7 +416,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         {
             taxonomy = new Taxonomy { Id = id, Name = "" };
             taxonomies[id] = taxonomy;
-            db.Taxonomies.Add(taxonomy);
+            newRecords.Add(taxonomy);
             changed = true;
         }
 
@@ -409,7 +448,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         {
             term = new TaxonomyTerm { Id = id, Name = "" };
             terms[id] = term;
-            db.TaxonomyTerms.Add(term);
+            newRecords.Add(term);
             changed = true;
         }
 
@@ -512,13 +551,17 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         return true;
     }
 
-    private static bool RemoveMissing<T>(List<T> current, HashSet<Guid> kept, Action<T> remove) where T : class
+    /// <summary>Removes the children a document no longer lists: a stored one is deleted, a new one is not made.</summary>
+    private bool RemoveMissing<T>(List<T> current, HashSet<Guid> kept) where T : class
     {
         var missing = current.Where(item => !kept.Contains(IdOf(item))).ToList();
         foreach (var item in missing)
         {
             current.Remove(item);
-            remove(item);
+            if (!newRecords.Remove(item))
+            {
+                db.Remove(item);
+            }
         }
 
         return missing.Count > 0;
