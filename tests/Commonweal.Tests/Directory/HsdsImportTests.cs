@@ -1,12 +1,10 @@
 using System.Data;
 using System.Text.Json.Nodes;
 using Commonweal.Audit;
-using Commonweal.Data;
 using Commonweal.Directory;
 using Commonweal.Directory.Hsds;
 using Commonweal.Importing;
 using Commonweal.TestSupport;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Tests.Directory;
@@ -170,22 +168,6 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
     }
 
     [Fact]
-    public async Task Import_GivesItsConnectionBackClosedWithTheCacheItFound()
-    {
-        // On SQLite the import raises its connection's page cache while it runs; the connection goes back
-        // to the pool afterwards and must not carry the import's cache size to whoever takes it next. The
-        // test databases' connections are not pooled, so this context's are, as the application's are.
-        await using var db = PooledContext();
-        var before = await PageCacheAsync(db);
-
-        var report = await new HsdsImport(db).ImportAsync(Write("cache.json", new JsonArray(Service("Marsh marigold walk"))), cancellationToken: Cancel);
-
-        Assert.Empty(report.Rejected);
-        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
-        Assert.Equal(before, await PageCacheAsync(db));
-    }
-
-    [Fact]
     public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
     {
         // Documents are written a batch at a time (2,000) while the next is read: a fault in a later batch
@@ -241,40 +223,6 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         var report = await new HsdsImport(db).ImportAsync(path, cancellationToken: Cancel);
         Assert.Empty(report.Rejected);
         return report;
-    }
-
-    private CommonwealDbContext PooledContext()
-    {
-        if (database.Database.Provider != DatabaseProvider.Sqlite)
-        {
-            return database.Database.CreateContext();
-        }
-
-        var options = new DbContextOptionsBuilder<CommonwealDbContext>();
-        var pooled = new SqliteConnectionStringBuilder(database.Database.ConnectionString) { Pooling = true };
-        CommonwealDatabase.Configure(options, DatabaseProvider.Sqlite, pooled.ConnectionString);
-        return new CommonwealDbContext(options.Options, new FixedActorAccessor(Actor.System), TimeProvider.System);
-    }
-
-    /// <summary>SQLite's cache_size for the context's connection (PostgreSQL has no such setting: 0).</summary>
-    private static async Task<long> PageCacheAsync(CommonwealDbContext db)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return 0;
-        }
-
-        await db.Database.OpenConnectionAsync(Cancel);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA cache_size";
-            return (long)(await command.ExecuteScalarAsync(Cancel))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private async Task<List<Guid>> SearchAsync(ServiceQuery query)

@@ -33,8 +33,8 @@ public sealed class GrantImport(CommonwealDbContext db)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // New organisations and their audit events go in with prepared inserts, as the HSDS import's do.
         db.BulkInserts = true;
+        await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var cache = await SqlitePageCache.EnlargeAsync(db, cancellationToken);
         var parties = await PartyMap.LoadAsync(db, cancellationToken);
         var existing = (await db.FundingRecords.AsNoTracking().Where(f => f.Source == FundingSource.Grant)
             .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
