@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 
@@ -15,6 +17,9 @@ public sealed class ServiceIndex
     /// <summary>Map cells a search may name: one query's cost grows slowly with them, the services to measure fall fast.</summary>
     public const int MaxCells = 144;
 
+    /// <summary>Sets of terms whose filters are kept: far more than any directory's needs.</summary>
+    private const int MaxTermFilters = 1_000;
+
     internal const string EntryField = "entry";
     internal const string FiltersField = "filters";
 
@@ -29,6 +34,7 @@ public sealed class ServiceIndex
     private readonly IndexedService?[] services;
 
     private readonly ILookup<Guid, Guid> childTerms;
+    private readonly ConcurrentDictionary<string, Filter> termFilters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GeoPoint> outcodes;
 
     internal ServiceIndex(
@@ -124,7 +130,7 @@ public sealed class ServiceIndex
             return [.. Enumerable.Range(0, services.Length).Where(entry => services[entry] is not null).Select(entry => (entry, 0f))];
         }
 
-        var query = new BooleanQuery();
+        var words = new BooleanQuery();
         foreach (var stem in stems)
         {
             var anyField = new BooleanQuery();
@@ -133,34 +139,42 @@ public sealed class ServiceIndex
                 anyField.Add(new TermQuery(new Term(field, stem)) { Boost = weight }, Occur.SHOULD);
             }
 
-            query.Add(anyField, Occur.MUST);
+            words.Add(anyField, Occur.MUST);
         }
 
+        // Terms and places only narrow, so they are filters: sets of services found from their postings at
+        // once, which the words are then matched within, rather than queries stepped through beside them.
+        var narrow = new BooleanFilter();
         if (termIds.Count > 0)
         {
-            query.Add(AnyFilter(termIds.Select(SearchTokens.Term)), Occur.MUST);
+            narrow.Add(TermFilter(termIds), Occur.MUST);
         }
 
         if (cells.Count > 0)
         {
-            query.Add(AnyFilter(cells), Occur.MUST);
+            narrow.Add(new TermsFilter([.. cells.Select(cell => new Term(FiltersField, cell))]), Occur.MUST);
         }
 
+        Query query = stems.Count > 0 ? words : new MatchAllDocsQuery();
         var collector = new EntryCollector();
-        searcher.Search(query, collector);
+        searcher.Search(narrow.Any() ? new FilteredQuery(query, narrow) : query, collector);
         return collector.Found;
     }
 
-    /// <summary>Any of the filter tokens, adding nothing to the score.</summary>
-    private static ConstantScoreQuery AnyFilter(IEnumerable<string> tokens)
+    /// <summary>
+    /// The services under any of the terms, kept for the life of this index: a directory's searches ask for
+    /// its few needs again and again.
+    /// </summary>
+    private Filter TermFilter(IReadOnlyCollection<Guid> termIds)
     {
-        var any = new BooleanQuery();
-        foreach (var token in tokens)
+        var key = string.Join(',', termIds.Order());
+        if (termFilters.TryGetValue(key, out var cached))
         {
-            any.Add(new TermQuery(new Term(FiltersField, token)), Occur.SHOULD);
+            return cached;
         }
 
-        return new ConstantScoreQuery(any) { Boost = 0 };
+        var filter = new CachingWrapperFilter(new TermsFilter([.. termIds.Select(id => new Term(FiltersField, SearchTokens.Term(id)))]));
+        return termFilters.Count < MaxTermFilters ? termFilters.GetOrAdd(key, filter) : filter;
     }
 
     /// <summary>Every match, not only the best few: the filters, distances and orderings come after.</summary>
