@@ -73,16 +73,15 @@ public sealed partial class ServiceSearch(CommonwealDbContext db, ServiceIndexes
         }
 
         var words = TextTerms(query.Text);
-        var box = origin is { } centre && query.ProximityMetres is { } metres ? centre.BoxAround(metres) : default((double, double, double, double)?);
+        IReadOnlyList<string> CellsNear(int maxCells) =>
+            origin is { } centre && query.ProximityMetres is { } metres ? SearchTokens.Cells(centre.BoxAround(metres), maxCells) : [];
         if (index is not null)
         {
             // The index takes a finer grid than a full-text query can name: fewer services to measure.
-            var near = box is { } area ? SearchTokens.Cells(area, ServiceIndex.MaxCells) : [];
-            return index.Search(query, words, index.WithDescendants(query.TaxonomyTermIds), near, origin, skip, take);
+            return index.Search(query, words, index.WithDescendants(query.TaxonomyTermIds), CellsNear(ServiceIndex.MaxCells), origin, skip, take);
         }
 
-        var cells = box is { } around ? SearchTokens.Cells(around) : [];
-
+        var cells = CellsNear(SearchTokens.MaxCellsInQuery);
         var termIds = query.TaxonomyTermIds.Count > 0 ? await WithDescendantsAsync(query.TaxonomyTermIds, ct) : [];
         var services = Filter(query, termIds);
         var indexed = words.Count > 0 || (db.Database.IsSqlite() && (termIds.Count > 0 || cells.Count > 0));

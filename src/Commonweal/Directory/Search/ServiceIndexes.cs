@@ -18,6 +18,12 @@ public sealed class ServiceIndexes(IServiceScopeFactory scopes, ILogger<ServiceI
     private volatile ServiceIndex? current;
     private Task<ServiceIndex?>? building;
 
+    /// <summary>
+    /// The directory's size before any index holds it, counted once: while a large directory's first
+    /// index is built, every search would otherwise count 250,000 services again.
+    /// </summary>
+    private int? sizeBeforeFirstIndex;
+
     /// <summary>Well under a second's indexing.</summary>
     public int IndexWhileWaitingUpTo { get; init; } = 20_000;
 
@@ -33,7 +39,7 @@ public sealed class ServiceIndexes(IServiceScopeFactory scopes, ILogger<ServiceI
             }
 
             var build = Build();
-            var size = current?.Count ?? await db.Services.CountAsync(cancellationToken);
+            var size = current?.Count ?? (sizeBeforeFirstIndex ??= await db.Services.CountAsync(cancellationToken));
             if (size > IndexWhileWaitingUpTo)
             {
                 return null;
