@@ -53,6 +53,8 @@ public static class OrukApi
             return ApiProblems.Field(fault!.Parameter, fault.Message);
         }
 
+        // One connection for the version check, the postcode and the page, not one each from the pool.
+        await db.Database.OpenConnectionAsync(ct);
         ServiceSearchResult found;
         try
         {
@@ -64,11 +66,23 @@ public static class OrukApi
         }
 
         var ids = found.Hits.Select(h => h.ServiceId).ToList();
-        var services = ids.Count == 0 ? [] : await db.Services.AsNoTracking().Include(s => s.Organisation)
-            .Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var services = new Dictionary<Guid, Service>(ids.Count);
+        if (ids.Count > 0)
+        {
+            await foreach (var service in PageOfServices(db, ids).WithCancellation(ct))
+            {
+                services[service.Id] = service;
+            }
+        }
+
         var contents = ids.Select(id => (JsonNode)OrukDocuments.ServiceListItem(services[id], Today(db)));
         return TypedResults.Ok(Page(contents, found.Total, read.Page, read.PerPage));
     }
+
+    /// <summary>A page of services with their organisations: compiled once, as every search asks for one.</summary>
+    private static readonly Func<CommonwealDbContext, List<Guid>, IAsyncEnumerable<Service>> PageOfServices =
+        EF.CompileAsyncQuery((CommonwealDbContext db, List<Guid> ids) =>
+            db.Services.AsNoTracking().Include(s => s.Organisation).Where(s => ids.Contains(s.Id)));
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Service(string id, CommonwealDbContext db, CancellationToken ct)
     {

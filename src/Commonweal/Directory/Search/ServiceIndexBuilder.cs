@@ -23,71 +23,65 @@ internal static class ServiceIndexBuilder
         var around = await ServiceSurroundings.ReadAsync(db, cancellationToken);
         var entries = await EntriesByNameAsync(db, cancellationToken);
         var words = new WordAnalyzer();
-        // On disk and read through memory maps: a RAMDirectory takes a lock on every buffer it reads, and
-        // sixteen searches at once spent most of their time waiting on it. The files are removed as soon as
-        // the reader has mapped them, so no process leaves an index behind.
-        var folder = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "commonweal-search", Guid.NewGuid().ToString("N")));
-        var store = new MMapDirectory(folder);
-        var config = new IndexWriterConfig(WordAnalyzer.Version, words) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 16 };
-        var services = new IndexedService?[entries.Count];
-        try
+        // Written in memory, then copied into arrays that searches read without locks (ReadOnlyIndexFiles).
+        // Plain files rather than compound ones, so that each is read straight from its array.
+        using var written = new RAMDirectory();
+        var config = new IndexWriterConfig(WordAnalyzer.Version, words)
         {
-            using (var writer = new IndexWriter(store, config))
-            {
-                var document = new Document();
-                var entryField = new NumericDocValuesField(ServiceIndex.EntryField, 0);
-                var text = ServiceIndex.TextFields.Select(f => new TextField(f.Field, "", Field.Store.NO)).ToArray();
-                var rows = db.Services.AsNoTracking()
-                    .Select(s => new
-                    {
-                        s.Id, s.Name, s.AlternateName, s.Description, s.EligibilityDescription, s.OrganisationId,
-                        s.Status, s.MinimumAge, s.MaximumAge, s.AcceptingReferrals,
-                    })
-                    .AsAsyncEnumerable();
-                await foreach (var row in rows.WithCancellation(cancellationToken))
+            OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 16, UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+        };
+        var services = new IndexedService?[entries.Count];
+        using (var writer = new IndexWriter(written, config))
+        {
+            var document = new Document();
+            var entryField = new NumericDocValuesField(ServiceIndex.EntryField, 0);
+            var text = ServiceIndex.TextFields.Select(f => new TextField(f.Field, "", Field.Store.NO)).ToArray();
+            var rows = db.Services.AsNoTracking()
+                .Select(s => new
                 {
-                    // A service added since the names were read waits for the next version's index.
-                    if (!entries.TryGetValue(row.Id, out var entry))
-                    {
-                        continue;
-                    }
-
-                    var ownTerms = around.TermsOf(row.Id).ToList();
-                    var points = around.PlacesOf.Of(row.Id);
-                    services[entry] = new IndexedService(row.Id, row.OrganisationId, row.Status, row.MinimumAge, row.MaximumAge, row.AcceptingReferrals,
-                        [.. ownTerms.Select(t => t.TaxonomyId).OfType<Guid>().Distinct()], points, around.OpenTimesOf.Of(row.Id));
-
-                    document.Fields.Clear();
-                    entryField.SetInt64Value(entry);
-                    document.Add(entryField);
-                    string?[] values = [row.Name, row.AlternateName, row.Description, row.EligibilityDescription,
-                        around.Organisations.GetValueOrDefault(row.OrganisationId), string.Join(' ', ownTerms.Select(t => t.Name))];
-                    for (var f = 0; f < text.Length; f++)
-                    {
-                        text[f].SetStringValue(values[f] ?? "");
-                        document.Add(text[f]);
-                    }
-
-                    foreach (var token in ownTerms.Select(t => SearchTokens.Term(t.Id)).Concat(points.SelectMany(SearchTokens.CellsOf)).Distinct())
-                    {
-                        document.Add(new StringField(ServiceIndex.FiltersField, token, Field.Store.NO));
-                    }
-
-                    writer.AddDocument(document);
+                    s.Id, s.Name, s.AlternateName, s.Description, s.EligibilityDescription, s.OrganisationId,
+                    s.Status, s.MinimumAge, s.MaximumAge, s.AcceptingReferrals,
+                })
+                .AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                // A service added since the names were read waits for the next version's index.
+                if (!entries.TryGetValue(row.Id, out var entry))
+                {
+                    continue;
                 }
 
-                writer.Commit();
+                var ownTerms = around.TermsOf(row.Id).ToList();
+                var points = around.PlacesOf.Of(row.Id);
+                services[entry] = new IndexedService(row.Id, row.OrganisationId, row.Status, row.MinimumAge, row.MaximumAge, row.AcceptingReferrals,
+                    [.. ownTerms.Select(t => t.TaxonomyId).OfType<Guid>().Distinct()], points, around.OpenTimesOf.Of(row.Id));
+
+                document.Fields.Clear();
+                entryField.SetInt64Value(entry);
+                document.Add(entryField);
+                string?[] values = [row.Name, row.AlternateName, row.Description, row.EligibilityDescription,
+                    around.Organisations.GetValueOrDefault(row.OrganisationId), string.Join(' ', ownTerms.Select(t => t.Name))];
+                for (var f = 0; f < text.Length; f++)
+                {
+                    text[f].SetStringValue(values[f] ?? "");
+                    document.Add(text[f]);
+                }
+
+                foreach (var token in ownTerms.Select(t => SearchTokens.Term(t.Id)).Concat(points.SelectMany(SearchTokens.CellsOf)).Distinct())
+                {
+                    document.Add(new StringField(ServiceIndex.FiltersField, token, Field.Store.NO));
+                }
+
+                writer.AddDocument(document);
             }
 
-            var childTerms = around.Terms.Values.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value, t => t.Id);
-            var reader = DirectoryReader.Open(store);
-            return new ServiceIndex(version, reader, words, services, childTerms, around.Outcodes);
+            writer.Commit();
         }
-        finally
-        {
-            // Once the reader has mapped them (or the build failed), the files are not needed on disk.
-            folder.Delete(recursive: true);
-        }
+
+        var childTerms = around.Terms.Values.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value, t => t.Id);
+        var reader = DirectoryReader.Open(new ReadOnlyIndexFiles(written));
+        return new ServiceIndex(version, reader, words, services, childTerms, around.Outcodes);
     }
 
     /// <summary>Entry numbers in the order searches break ties by: name (ordinal), then id.</summary>
