@@ -30,6 +30,8 @@ public sealed class OrukFactory : CommonwealFactory
             at: DirectoryTestData.E3, outcode: "E3", terms: [bereavement], configure: s =>
             {
                 (s.MinimumAge, s.MaximumAge) = (8, 18);
+                (s.Url, s.Email, s.FeesDescription, s.Alert, s.AssurerEmail) =
+                    ("https://listening.example.org/carers", "carers@listening.example.org", "Free", "Closed in August", "assurer@council.example.gov.uk");
                 s.Extra = """{"languages":[{"id":"0b6d3b7e-55f7-4b5c-9d5a-1f1c2d3e4f50","name":"English","code":"en"}],"accreditations":"Quality mark"}""";
             });
         await data.ScheduleAsync(Carers.Id, null, "MO,WE", "09:00", "17:00");
@@ -155,6 +157,23 @@ public sealed class OrukApiTests(OrukFactory factory) : IClassFixture<OrukFactor
         Assert.Equal(factory.Walks.Id.ToString("D"), (string?)mark["resource_id"]);
         Assert.Null(fresh["metadata"]);
         Assert.Equal("stale", (string?)list["contents"]![0]!["metadata"]![0]!["last_action_type"]);
+    }
+
+    /// <summary>
+    /// The services page loads only the columns a list item shows; the service at location list loads whole
+    /// rows. The same service must read the same in both, or the page's query has missed a column.
+    /// </summary>
+    [Fact]
+    public async Task Services_ListItem_IsTheSameServiceAsInServiceAtLocations()
+    {
+        var services = await GetPageAsync("/oruk/services?search=carers", "compiled/service_list.json");
+        var links = await GetPageAsync("/oruk/service_at_locations?search=carers", "compiled/service_at_location_list.json");
+
+        var listed = services["contents"]![0]!;
+        Assert.Equal(factory.Carers.Id.ToString(), (string?)listed["id"]);
+        Assert.Equal("carers@listening.example.org", (string?)listed["email"]);
+        Assert.Equal("Quality mark", (string?)listed["accreditations"]);
+        Assert.True(JsonNode.DeepEquals(listed, links["contents"]![0]!["service"]), $"{listed.ToJsonString()}\n{links["contents"]![0]!["service"]!.ToJsonString()}");
     }
 
     [Fact]

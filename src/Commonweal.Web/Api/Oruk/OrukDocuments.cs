@@ -20,6 +20,7 @@ public static class OrukDocuments
 
     private static readonly string[] LocationExtraArrays = ["accessibility"];
 
+    /// <summary>A service as lists show it. A column read here must be loaded by OrukApi's PageOfServices too (a test compares).</summary>
     public static JsonObject ServiceListItem(Service service, DateOnly today) => ServiceColumns(service, Organisation(service.Organisation!, full: false), today);
 
     public static JsonObject ServiceFull(Service service, DateOnly today)

@@ -76,6 +76,9 @@ internal static class ServiceIndexBuilder
                 writer.AddDocument(document);
             }
 
+            // One segment: a search then looks each word up, and sets up its scorers and filters, once
+            // rather than once per segment.
+            writer.ForceMerge(1);
             writer.Commit();
         }
 
