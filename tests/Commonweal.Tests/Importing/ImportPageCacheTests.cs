@@ -17,14 +17,16 @@ namespace Commonweal.Tests.Importing;
 /// import wrote its file or refused it. The test databases' connections are not pooled, so these contexts'
 /// are, as the application's are.
 /// </summary>
-public sealed class ImportPageCacheTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+public sealed class ImportPageCacheTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
+    private readonly GrantFiles files = new();
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task HsdsImport_GivesItsConnectionBackClosedWithTheCacheItFound()
     {
-        var path = await GrantFiles.WriteAsync("json", new JsonArray(new JsonObject
+        var path = await files.WriteAsync("json", new JsonArray(new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString(), ["name"] = "Marsh marigold walk", ["status"] = "active",
             ["organization"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Marsh Walkers", ["description"] = "Walks" },
@@ -41,7 +43,7 @@ public sealed class ImportPageCacheTests(MigratedDatabase database) : IClassFixt
     [Fact]
     public async Task RefusedGrantFile_GivesItsConnectionBackClosedWithTheCacheItFound()
     {
-        var path = await GrantFiles.WriteAsync("json", """{ "grants": [ { "id": "360G-x" } ] }""");
+        var path = await files.WriteAsync("json", """{ "grants": [ { "id": "360G-x" } ] }""");
 
         await AssertCachePutBackAsync(async db => Assert.NotEmpty((await new GrantImport(db).ImportAsync(path, cancellationToken: Cancel)).Rejected));
     }
@@ -90,4 +92,6 @@ public sealed class ImportPageCacheTests(MigratedDatabase database) : IClassFixt
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    public void Dispose() => files.Dispose();
 }

@@ -5,13 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Tests.Insight;
 
-public sealed class GrantImportTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+public sealed class GrantImportTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
+    private readonly GrantFiles files = new();
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private Task<Commonweal.Importing.ImportReport> ImportAsync(string path) => GrantFiles.ImportAsync(database.Database, path);
 
-    private static Task<string> WriteAsync(string extension, string text) => GrantFiles.WriteAsync(extension, text);
+    private Task<string> WriteAsync(string extension, string text) => files.WriteAsync(extension, text);
 
     [Fact]
     public async Task Import_RealFile_AccountsForEveryGrant_AndReimportWritesNothing()
@@ -121,4 +123,6 @@ public sealed class GrantImportTests(MigratedDatabase database) : IClassFixture<
         Assert.Equal(2000m, r.Amount);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "FundingRecord.Updated" && e.EntityId == r.Id.ToString(), Cancel));
     }
+
+    public void Dispose() => files.Dispose();
 }

@@ -10,13 +10,15 @@ namespace Commonweal.Tests.Insight;
 /// accepted quirky grant is stored as. Pinned so that a faster way of reading and checking grants
 /// cannot quietly decide differently.
 /// </summary>
-public sealed class GrantRulesTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+public sealed class GrantRulesTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
+    private readonly GrantFiles files = new();
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private Task<Commonweal.Importing.ImportReport> ImportAsync(string path) => GrantFiles.ImportAsync(database.Database, path);
 
-    private static Task<string> WriteAsync(string extension, string text) => GrantFiles.WriteAsync(extension, text);
+    private Task<string> WriteAsync(string extension, string text) => files.WriteAsync(extension, text);
 
     /// <summary>A grant that passes, with the given properties replacing or adding to its own.</summary>
     private static string Grant(string id, string recipient, string extra = "") =>
@@ -188,4 +190,6 @@ public sealed class GrantRulesTests(MigratedDatabase database) : IClassFixture<M
         using var schema = JsonDocument.Parse(File.ReadAllText(Fixtures.PathOf("360giving/schema/360-giving-schema.json")));
         return [.. schema.RootElement.GetProperty("$defs").GetProperty("currency").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!)];
     }
+
+    public void Dispose() => files.Dispose();
 }
