@@ -17,9 +17,6 @@ internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisp
 {
     private (DbCommand Command, DbParameter[] Parameters, (IProperty Property, RelationalTypeMapping Mapping)[] Columns)? prepared;
 
-    /// <summary>How many records this inserter has written so far.</summary>
-    public long Inserted { get; private set; }
-
     public async Task<int> InsertAsync(IReadOnlyList<FundingRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
@@ -42,8 +39,6 @@ internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisp
             cancellationToken.ThrowIfCancellationRequested();
             written += command.ExecuteNonQuery();
         }
-
-        Inserted += written;
 
         return written;
     }

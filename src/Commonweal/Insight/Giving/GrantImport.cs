@@ -40,7 +40,6 @@ public sealed class GrantImport(CommonwealDbContext db)
             .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
             .ToListAsync(cancellationToken))
             .ToDictionary(e => e.SourceKey, e => (e.Id, (Fingerprint?)new Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
-        var indexes = await DeferredIndexes.ForAsync<FundingRecord>(db, cancellationToken);
         await using var inserter = new FundingRecordInserter(db);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<ParsedGrant>(BatchSize);
@@ -75,7 +74,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
             if (report.Rejected.Count == 0)
             {
-                written += await WriteAsync(pending, parties, existing, inserter, indexes, now, cancellationToken);
+                written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
                 progress?.Report(batch[^1].Read.Percent);
             }
 
@@ -93,7 +92,6 @@ public sealed class GrantImport(CommonwealDbContext db)
             report.CountWritten();
         }
 
-        await indexes.RestoreAsync(cancellationToken);
         db.RecordAudit("FundingRecords.Imported", nameof(FundingRecord), name,
             new { file = name, sha256 = await FileHash.Sha256Async(path, cancellationToken), read = report.Read, written, source = "360Giving" });
         await db.SaveChangesAsync(cancellationToken);
@@ -112,7 +110,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
     private async Task<int> WriteAsync(
         List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, Fingerprint? Fingerprint)> existing,
-        FundingRecordInserter inserter, DeferredIndexes indexes, DateTime now, CancellationToken cancellationToken)
+        FundingRecordInserter inserter, DateTime now, CancellationToken cancellationToken)
     {
         if (grants.Count == 0)
         {
@@ -174,7 +172,6 @@ public sealed class GrantImport(CommonwealDbContext db)
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        await indexes.BeforeAddingAsync(inserter.Inserted + inserts.Count, cancellationToken);
         written += await inserter.InsertAsync(inserts, cancellationToken);
         foreach (var r in inserts)
         {
