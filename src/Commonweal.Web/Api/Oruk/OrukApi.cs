@@ -67,7 +67,6 @@ public static class OrukApi
 
         var ids = found.Hits.Select(h => h.ServiceId).ToList();
         var services = ids.Count == 0 ? [] : await PageOfServices(db, ids).ToDictionaryAsync(s => s.Id, ct);
-
         var contents = ids.Select(id => (JsonNode)OrukDocuments.ServiceListItem(services[id], Today(db)));
         return TypedResults.Ok(Page(contents, found.Total, read.Page, read.PerPage));
     }
