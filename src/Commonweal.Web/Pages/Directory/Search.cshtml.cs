@@ -102,6 +102,8 @@ public sealed class SearchModel(CommonwealDbContext db, ServiceIndexes indexes) 
             Sort = string.IsNullOrWhiteSpace(Input.Postcode) ? ServiceSort.Relevance : ServiceSort.Distance,
         };
 
+        // One connection for the search's version check, the postcode and the page (as the ORUK API does).
+        await db.Database.OpenConnectionAsync(HttpContext.RequestAborted);
         ServiceSearchResult found;
         try
         {
@@ -119,7 +121,8 @@ public sealed class SearchModel(CommonwealDbContext db, ServiceIndexes indexes) 
         var services = await db.Services.AsNoTracking().Include(s => s.Organisation)
             .Include(s => s.TaxonomyTerms).ThenInclude(t => t.TaxonomyTerm)
             .AsSplitQuery()
-            .Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+            // One list parameter, so that EF Core writes the SQL once rather than for every search.
+            .Where(s => EF.Parameter(ids).Contains(s.Id)).ToDictionaryAsync(s => s.Id);
         var today = DateOnly.FromDateTime(db.Now);
         Results = found.Hits.Where(h => services.ContainsKey(h.ServiceId)).Select(h =>
         {
