@@ -59,8 +59,7 @@ public static partial class PostcodeLocator
             return null;
         }
 
-        // One list parameter, so that EF Core writes this SQL once rather than on every search.
-        var found = await db.PostcodeCentroids.AsNoTracking().Where(c => EF.Parameter(codes).Contains(c.Code)).ToListAsync(ct);
+        var found = await db.PostcodeCentroids.AsNoTracking().Where(c => codes.Contains(c.Code)).ToListAsync(ct);
         var best = codes.Select(code => found.FirstOrDefault(c => c.Code == code)).FirstOrDefault(c => c is not null);
         return best is null ? null : new GeoPoint(best.Latitude, best.Longitude);
     }

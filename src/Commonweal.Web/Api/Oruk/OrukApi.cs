@@ -74,10 +74,9 @@ public static class OrukApi
     /// <summary>
     /// A page of services with their organisations, with only the columns <see cref="OrukDocuments.ServiceListItem"/>
     /// reads (about half of the two tables' columns; each costs reading and materialising on every search).
-    /// The ids go as one list parameter: as one parameter per id, EF Core wrote the SQL afresh for every search.
     /// </summary>
     private static IQueryable<Service> PageOfServices(CommonwealDbContext db, List<Guid> ids) =>
-        db.Services.Where(s => EF.Parameter(ids).Contains(s.Id)).Select(s => new Service
+        db.Services.Where(s => ids.Contains(s.Id)).Select(s => new Service
         {
             Id = s.Id, OrganisationId = s.OrganisationId, Name = s.Name, Status = s.Status, Description = s.Description, Url = s.Url,
             Email = s.Email, FeesDescription = s.FeesDescription, Extra = s.Extra, MinimumAge = s.MinimumAge, MaximumAge = s.MaximumAge,
@@ -115,14 +114,14 @@ public static class OrukApi
 
         var order = serviceIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var links = await db.ServiceAtLocations.AsNoTracking()
-            .Where(sal => EF.Parameter(serviceIds).Contains(sal.ServiceId))
+            .Where(sal => serviceIds.Contains(sal.ServiceId))
             .Select(sal => new { sal.Id, sal.ServiceId })
             .ToListAsync(ct);
         var ordered = links.OrderBy(l => order[l.ServiceId]).ThenBy(l => l.Id).ToList();
         var pageIds = ordered.Skip((read.Page - 1) * read.PerPage).Take(read.PerPage).Select(l => l.Id).ToList();
         var rows = await db.ServiceAtLocations.AsNoTracking()
             .Include(sal => sal.Location).Include(sal => sal.Service).ThenInclude(s => s!.Organisation)
-            .Where(sal => EF.Parameter(pageIds).Contains(sal.Id)).ToDictionaryAsync(sal => sal.Id, ct);
+            .Where(sal => pageIds.Contains(sal.Id)).ToDictionaryAsync(sal => sal.Id, ct);
         var contents = pageIds.Select(id => (JsonNode)OrukDocuments.ServiceAtLocationListItem(rows[id], Today(db)));
         return TypedResults.Ok(Page(contents, ordered.Count, read.Page, read.PerPage));
     }

@@ -121,8 +121,7 @@ public sealed class SearchModel(CommonwealDbContext db, ServiceIndexes indexes) 
         var services = await db.Services.AsNoTracking().Include(s => s.Organisation)
             .Include(s => s.TaxonomyTerms).ThenInclude(t => t.TaxonomyTerm)
             .AsSplitQuery()
-            // One list parameter, so that EF Core writes the SQL once rather than for every search.
-            .Where(s => EF.Parameter(ids).Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+            .Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
         var today = DateOnly.FromDateTime(db.Now);
         Results = found.Hits.Where(h => services.ContainsKey(h.ServiceId)).Select(h =>
         {

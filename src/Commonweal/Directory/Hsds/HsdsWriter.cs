@@ -46,17 +46,15 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             ids.Organisations.Add(organisationAliases[alias]);
         }
 
-        // Each id list goes as one array parameter: expanded into thousands of parameters (EF Core 10's
-        // default) the SQL took longer to build than the rows took to read.
         var (organisationIds, taxonomyIds, termIds) = (ids.Organisations.ToList(), ids.Taxonomies.ToList(), ids.Terms.ToList());
         var (locationIds, serviceIds, linkIds) = (ids.Locations.ToList(), ids.Services.ToList(), ids.ServiceAtLocations.ToList());
-        await Load(db.Organisations.Where(o => EF.Parameter(organisationIds).Contains(o.Id)), organisations, o => o.Id, cancellationToken);
-        await Load(db.Taxonomies.Where(t => EF.Parameter(taxonomyIds).Contains(t.Id)), taxonomies, t => t.Id, cancellationToken);
-        await Load(db.TaxonomyTerms.Where(t => EF.Parameter(termIds).Contains(t.Id)), terms, t => t.Id, cancellationToken);
-        await Load(db.Locations.Where(l => EF.Parameter(locationIds).Contains(l.Id)), locations, l => l.Id, cancellationToken);
+        await Load(db.Organisations.Where(o => organisationIds.Contains(o.Id)), organisations, o => o.Id, cancellationToken);
+        await Load(db.Taxonomies.Where(t => taxonomyIds.Contains(t.Id)), taxonomies, t => t.Id, cancellationToken);
+        await Load(db.TaxonomyTerms.Where(t => termIds.Contains(t.Id)), terms, t => t.Id, cancellationToken);
+        await Load(db.Locations.Where(l => locationIds.Contains(l.Id)), locations, l => l.Id, cancellationToken);
         await Load(db.Services.Include(s => s.Schedules).Include(s => s.TaxonomyTerms)
             .Include(s => s.ServiceAtLocations).ThenInclude(l => l.Schedules)
-            .AsSplitQuery().Where(s => EF.Parameter(serviceIds).Contains(s.Id)), services, s => s.Id, cancellationToken);
+            .AsSplitQuery().Where(s => serviceIds.Contains(s.Id)), services, s => s.Id, cancellationToken);
         foreach (var service in services.Values)
         {
             foreach (var schedule in service.Schedules.Concat(service.ServiceAtLocations.SelectMany(l => l.Schedules)))
@@ -74,7 +72,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         linkIds.RemoveAll(serviceAtLocations.ContainsKey);
         if (linkIds.Count > 0)
         {
-            await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => EF.Parameter(linkIds).Contains(s.Id)), serviceAtLocations, s => s.Id, cancellationToken);
+            await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => linkIds.Contains(s.Id)), serviceAtLocations, s => s.Id, cancellationToken);
         }
     }
 

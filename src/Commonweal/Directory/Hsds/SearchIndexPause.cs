@@ -49,7 +49,7 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
         foreach (var chunk in touched.Chunk(IdsPerUpdate))
         {
             var ids = chunk.ToList();
-            await db.Services.Where(s => EF.Parameter(ids).Contains(s.Id))
+            await db.Services.Where(s => ids.Contains(s.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Name, s => s.Name), cancellationToken);
         }
 
