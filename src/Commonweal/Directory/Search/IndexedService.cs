@@ -20,20 +20,7 @@ internal sealed record IndexedService(
             && (closes is null || t.ClosesAt >= closes));
 
     /// <summary>Metres to the nearest of its places, or null when it has none that can be placed.</summary>
-    public double? DistanceFrom(GeoPoint origin)
-    {
-        double? nearest = null;
-        foreach (var place in Places)
-        {
-            var metres = origin.MetresTo(place);
-            if (nearest is null || metres < nearest)
-            {
-                nearest = metres;
-            }
-        }
-
-        return nearest;
-    }
+    public double? DistanceFrom(GeoPoint origin) => Places.Length == 0 ? null : Places.Min(origin.MetresTo);
 }
 
 /// <summary>A schedule's day list and hours, as the open-on-day filter reads them.</summary>
