@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Commonweal.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -11,11 +12,12 @@ namespace Commonweal.Insight;
 /// Writes new funding records with one prepared INSERT in the current transaction, without the
 /// change tracker: imports and scale seeding write hundreds of thousands, and tracking each one
 /// costs more than the write. Values go through each column's own type mapping, so a row is stored
-/// as EF would store it. The caller audits the batch as one event.
+/// as EF would store it; on SQLite they are bound by position (<see cref="SqliteRowBinder"/>). The
+/// caller audits the batch as one event.
 /// </summary>
 internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisposable
 {
-    private (DbCommand Command, DbParameter[] Parameters, (IProperty Property, RelationalTypeMapping Mapping)[] Columns)? prepared;
+    private Prepared? prepared;
 
     public async Task<int> InsertAsync(IReadOnlyList<FundingRecord> records, CancellationToken cancellationToken)
     {
@@ -24,7 +26,8 @@ internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisp
             return 0;
         }
 
-        var (command, parameters, columns) = prepared ??= await PrepareAsync(cancellationToken);
+        var (command, parameters, binder, columns) = prepared ??= await PrepareAsync(cancellationToken);
+        var values = new object?[columns.Length];
         var written = 0;
         foreach (var record in records)
         {
@@ -32,11 +35,22 @@ internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisp
             {
                 var (property, mapping) = columns[i];
                 var value = property.GetGetter().GetClrValue(record);
-                parameters[i].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+                values[i] = value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value;
             }
 
             // Synchronous: SQLite's async calls run synchronously anyway, and a task per row costs more than the row.
             cancellationToken.ThrowIfCancellationRequested();
+            if (binder is not null)
+            {
+                written += binder.Insert(values);
+                continue;
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
             written += command.ExecuteNonQuery();
         }
 
@@ -47,11 +61,14 @@ internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisp
     {
         if (prepared is { } p)
         {
+            p.Binder?.Dispose();
             await p.Command.DisposeAsync();
         }
     }
 
-    private async Task<(DbCommand, DbParameter[], (IProperty, RelationalTypeMapping)[])> PrepareAsync(CancellationToken cancellationToken)
+    private sealed record Prepared(DbCommand Command, DbParameter[] Parameters, SqliteRowBinder? Binder, (IProperty Property, RelationalTypeMapping Mapping)[] Columns);
+
+    private async Task<Prepared> PrepareAsync(CancellationToken cancellationToken)
     {
         var entityType = db.Model.FindEntityType(typeof(FundingRecord))!;
         var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
@@ -70,7 +87,16 @@ internal sealed class FundingRecordInserter(CommonwealDbContext db) : IAsyncDisp
             .Select((c, i) => c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, c.Property.IsNullable))
             .ToArray();
         command.Parameters.AddRange(parameters);
-        await command.PrepareAsync(cancellationToken);
-        return (command, parameters, columns);
+        // SQLite numbers the parameters in the order they appear, which is the columns' order.
+        var binder = command.Connection is SqliteConnection sqlite
+            && columns.All(c => SqliteRowBinder.Binds(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType))
+            ? SqliteRowBinder.Prepare(sqlite, command.CommandText)
+            : null;
+        if (binder is null)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
+
+        return new Prepared(command, parameters, binder, columns);
     }
 }

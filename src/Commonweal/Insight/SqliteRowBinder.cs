@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Commonweal.Insight;
+
+/// <summary>
+/// One prepared SQLite INSERT whose values are bound by position, straight through SQLite's own API.
+/// Microsoft.Data.Sqlite looks every parameter up by name and converts its name to UTF-8 on every
+/// execution, which cost a 200,000-row import about as much as SQLite's own work. Values are written
+/// in the forms Microsoft.Data.Sqlite gives them (a GUID as upper-case text, a date as yyyy-MM-dd, a
+/// date and time as yyyy-MM-dd HH:mm:ss.FFFFFFF); only the types listed in <see cref="Binds"/> are
+/// taken, and a table with any other falls back to the ordinary command. Runs on the connection's
+/// current transaction.
+/// </summary>
+internal sealed class SqliteRowBinder : IDisposable
+{
+    private readonly sqlite3 connection;
+    private readonly sqlite3_stmt statement;
+    private readonly char[] chars = new char[64];
+    private byte[] text = new byte[256];
+
+    private SqliteRowBinder(sqlite3 connection, sqlite3_stmt statement) => (this.connection, this.statement) = (connection, statement);
+
+    /// <summary>Whether a provider value of this type can be bound here as Microsoft.Data.Sqlite would bind it.</summary>
+    public static bool Binds(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t
+        && (t == typeof(string) || t == typeof(Guid) || t == typeof(long) || t == typeof(int) || t == typeof(DateOnly) || t == typeof(DateTime));
+
+    public static SqliteRowBinder Prepare(SqliteConnection connection, string sql)
+    {
+        var handle = connection.Handle!;
+        var rc = raw.sqlite3_prepare_v2(handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, handle);
+        return new SqliteRowBinder(handle, statement);
+    }
+
+    /// <summary>Inserts one row: <paramref name="values"/> in the statement's parameter order (null for NULL); returns the rows written.</summary>
+    public int Insert(ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            Bind(i + 1, values[i]);
+        }
+
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection);
+        }
+
+        return raw.sqlite3_changes(connection);
+    }
+
+    private void Bind(int index, object? value)
+    {
+        var rc = value switch
+        {
+            null => raw.sqlite3_bind_null(statement, index),
+            long number => raw.sqlite3_bind_int64(statement, index, number),
+            int number => raw.sqlite3_bind_int64(statement, index, number),
+            string s => BindText(index, s),
+            Guid guid => BindAscii(index, guid.TryFormat(Chars(36), out var n) ? n : 0, upper: true),
+            DateOnly date => BindAscii(index, date.TryFormat(Chars(10), out var n, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture) ? n : 0, upper: false),
+            DateTime time => BindAscii(index, time.TryFormat(Chars(32), out var n, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture) ? n : 0, upper: false),
+            _ => throw new NotSupportedException($"A {value.GetType().Name} is not bound by {nameof(SqliteRowBinder)}."),
+        };
+        SqliteException.ThrowExceptionForRC(rc, connection);
+    }
+
+    private int BindText(int index, string value)
+    {
+        if (value.Length == 0)
+        {
+            // An empty span has no address, which SQLite would take for NULL.
+            return raw.sqlite3_bind_text(statement, index, string.Empty);
+        }
+
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (text.Length < length)
+        {
+            text = new byte[length];
+        }
+
+        var written = Encoding.UTF8.GetBytes(value, text);
+        return raw.sqlite3_bind_text(statement, index, text.AsSpan(0, written));
+    }
+
+    private Span<char> Chars(int length) => chars.AsSpan(0, length);
+
+    /// <summary>The first <paramref name="length"/> characters formatted into <see cref="chars"/>, which are ASCII, as text.</summary>
+    private int BindAscii(int index, int length, bool upper)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            var c = chars[i];
+            text[i] = (byte)(upper ? char.ToUpperInvariant(c) : c);
+        }
+
+        return raw.sqlite3_bind_text(statement, index, text.AsSpan(0, length));
+    }
+
+    public void Dispose() => statement.Dispose();
+}
