@@ -24,9 +24,11 @@ internal sealed class SqliteRowBinder : IDisposable
     private SqliteRowBinder(sqlite3 connection, sqlite3_stmt statement) => (this.connection, this.statement) = (connection, statement);
 
     /// <summary>Whether a provider value of this type can be bound here as Microsoft.Data.Sqlite would bind it.</summary>
-    public static bool Binds(Type type) =>
-        (Nullable.GetUnderlyingType(type) ?? type) is var t
-        && (t == typeof(string) || t == typeof(Guid) || t == typeof(long) || t == typeof(int) || t == typeof(DateOnly) || t == typeof(DateTime));
+    public static bool Binds(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(string) || t == typeof(Guid) || t == typeof(long) || t == typeof(int) || t == typeof(DateOnly) || t == typeof(DateTime);
+    }
 
     public static SqliteRowBinder Prepare(SqliteConnection connection, string sql)
     {

@@ -64,6 +64,27 @@ public sealed class FundingRecordInserterTests(MigratedDatabase database) : ICla
         Assert.Equal(byInserter.Id, (await db.FundingRecords.AsNoTracking().SingleAsync(f => f.SourceKey == byInserter.SourceKey, Cancel)).Id);
     }
 
+    [Fact]
+    public async Task ARowBreakingAConstraint_IsADatabaseError_AndTheTransactionWritesNothing()
+    {
+        await using var db = database.Database.CreateContext();
+        var recipient = new Organisation { Name = "Twice recipient", LegalForm = LegalForm.RegisteredCharity };
+        db.Organisations.Add(recipient);
+        await db.SaveChangesAsync(Cancel);
+        var key = $"twice-{Guid.NewGuid():N}";
+        FundingRecord Record() => new() { Source = FundingSource.Grant, FunderName = "F", RecipientOrganisationId = recipient.Id, Amount = 5, SourceKey = key, RecordedAt = DateTime.UtcNow };
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
+        {
+            await using var inserter = new FundingRecordInserter(db);
+            Assert.Equal(1, await inserter.InsertAsync([Record()], Cancel));
+            var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => inserter.InsertAsync([Record()], Cancel));
+            Assert.Contains("unique", error.Message, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(0, await db.FundingRecords.CountAsync(f => f.SourceKey == key, Cancel));
+    }
+
     /// <summary>Every column of one stored row as the database itself has it: its storage type and its value as SQL text.</summary>
     private static async Task<Dictionary<string, string>> StoredAsync(Commonweal.Data.CommonwealDbContext db, Guid id)
     {
