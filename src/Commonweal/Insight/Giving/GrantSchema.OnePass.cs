@@ -282,8 +282,11 @@ public static partial class GrantSchema
 
         public static Value OfText(string text) => new(JsonTokenType.String, text, null, false);
 
-        /// <summary>As the corrected grant holds it: written out as the number's text (so "1250.50" is not whole).</summary>
-        public static Value OfNumber(decimal number) => new(JsonTokenType.Number, null, number, number.ToString(System.Globalization.CultureInfo.InvariantCulture).IndexOfAny(['.', 'e', 'E']) < 0);
+        /// <summary>
+        /// As the corrected grant holds it, written out as the number's text: "1250.50" is not whole. A
+        /// decimal's text has a point exactly when its scale is not 0 (it keeps its trailing zeros).
+        /// </summary>
+        public static Value OfNumber(decimal number) => new(JsonTokenType.Number, null, number, number.Scale == 0);
     }
 
     private static bool Scalar(Value value, Node s)
