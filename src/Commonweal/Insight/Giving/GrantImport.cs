@@ -30,6 +30,8 @@ public sealed class GrantImport(CommonwealDbContext db)
     {
         var report = new ImportReport();
         var name = Path.GetFileName(path);
+        // The file's hash, for the audit event, is taken meanwhile: the reading side has time to spare while grants are written.
+        var hashing = Task.Run(() => FileHash.Sha256Async(path, cancellationToken), cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // New organisations and their audit events go in with prepared inserts, as the HSDS import's do.
         db.BulkInserts = true;
@@ -93,7 +95,7 @@ public sealed class GrantImport(CommonwealDbContext db)
         }
 
         db.RecordAudit("FundingRecords.Imported", nameof(FundingRecord), name,
-            new { file = name, sha256 = await FileHash.Sha256Async(path, cancellationToken), read = report.Read, written, source = "360Giving" });
+            new { file = name, sha256 = await hashing, read = report.Read, written, source = "360Giving" });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(100);
@@ -124,8 +126,7 @@ public sealed class GrantImport(CommonwealDbContext db)
             parties.Resolve(db, g.Funder);
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAnyChangesAsync(cancellationToken);
 
         var inserts = new List<FundingRecord>();
         var written = 0;
@@ -169,8 +170,7 @@ public sealed class GrantImport(CommonwealDbContext db)
             written++;
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAnyChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         written += await inserter.InsertAsync(inserts, cancellationToken);
         foreach (var r in inserts)
@@ -179,6 +179,20 @@ public sealed class GrantImport(CommonwealDbContext db)
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Saves only when there is something to save: with bulk inserts on, every save takes the audit
+    /// chain's lock and reads its head, which a batch of known organisations and unchanged grants need not.
+    /// </summary>
+    private async Task SaveAnyChangesAsync(CancellationToken cancellationToken)
+    {
+        // HasChanges does not look for changed properties itself while automatic detection is off.
+        db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>What a stored grant is compared by on a re-import: a value, not text, since most of 200,000 grants are unchanged.</summary>
