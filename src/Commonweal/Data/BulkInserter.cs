@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,7 +12,8 @@ namespace Commonweal.Data;
 /// INSERT per table, run row after row in the current transaction. EF Core's own batches build and
 /// parse a new SQL text for every batch, which costs imports and scale seeding far more than the
 /// writes themselves. Values go through each property's own type mapping and value converter, so a
-/// row is stored exactly as EF would store it; updates and deletes are left to EF.
+/// row is stored exactly as EF would store it; on SQLite they are bound by position
+/// (<see cref="SqliteRowBinder"/>). Updates and deletes are left to EF.
 /// </summary>
 internal static class BulkInserter
 {
@@ -56,8 +59,6 @@ internal static class BulkInserter
         }
 
         var connection = db.Database.GetDbConnection();
-        // SQLite's async calls run synchronously anyway, and a task per row costs more than the row.
-        var synchronous = db.Database.IsSqlite();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the save's transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -65,36 +66,52 @@ internal static class BulkInserter
         foreach (var entityType in InsertOrder(rows.Keys))
         {
             var table = Table.For(entityType, sql);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = table.InsertSql;
-            var parameters = table.Columns
-                .Select((c, i) => c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, c.Property.IsNullable))
-                .ToArray();
-            command.Parameters.AddRange(parameters);
-            await command.PrepareAsync(cancellationToken);
+            var values = new object?[table.Columns.Length];
+            // SQLite numbers the parameters in the order they appear, which is the columns' order.
+            using var binder = connection is SqliteConnection sqlite && table.Columns.All(c => SqliteRowBinder.Binds(c.ProviderType))
+                ? SqliteRowBinder.Prepare(sqlite, table.InsertSql)
+                : null;
+            await using var command = binder is null ? await PrepareAsync(connection, transaction, table, sql, cancellationToken) : null;
             foreach (var row in ParentsFirst(entityType, rows[entityType], valueOf))
             {
-                for (var i = 0; i < parameters.Length; i++)
+                for (var i = 0; i < values.Length; i++)
                 {
                     var column = table.Columns[i];
                     var value = valueOf(row, column.Property);
-                    parameters[i].Value = (value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+                    values[i] = value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
                 }
 
-                if (synchronous)
+                // Synchronous on SQLite: its async calls run synchronously anyway, and a task per row costs more than the row.
+                cancellationToken.ThrowIfCancellationRequested();
+                if (binder is not null)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    written += command.ExecuteNonQuery();
+                    written += binder.Insert(values);
+                    continue;
                 }
-                else
+
+                for (var i = 0; i < values.Length; i++)
                 {
-                    written += await command.ExecuteNonQueryAsync(cancellationToken);
+                    command!.Parameters[i].Value = values[i] ?? DBNull.Value;
                 }
+
+                written += connection is SqliteConnection ? command!.ExecuteNonQuery() : await command!.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
         return written;
+    }
+
+    /// <summary>The table's INSERT as an ordinary prepared command, each value through its column's own parameter.</summary>
+    private static async Task<DbCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, Table table, ISqlGenerationHelper sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = table.InsertSql;
+        command.Parameters.AddRange(table.Columns
+            .Select((c, i) => c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, c.Property.IsNullable))
+            .ToArray());
+        await command.PrepareAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>Tables in an order that inserts every principal before its dependants.</summary>
@@ -158,7 +175,11 @@ internal static class BulkInserter
         }
     }
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping)
+    {
+        /// <summary>The type of the value the database is given, after the column's converter if it has one.</summary>
+        public Type ProviderType => Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
+    }
 
     private sealed record Table(string InsertSql, Column[] Columns)
     {

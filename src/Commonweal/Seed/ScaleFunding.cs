@@ -72,8 +72,7 @@ public static class ScaleFunding
                 batch.Add(record);
             }
 
-            await using var inserter = new FundingRecordInserter(db);
-            await inserter.InsertAsync(batch, cancellationToken);
+            await BulkInserter.InsertAsync(db, batch, cancellationToken);
             db.RecordAudit("FundingRecords.Seeded", nameof(FundingRecord), $"scale:{seed}:{written}", new { records = count, scale });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

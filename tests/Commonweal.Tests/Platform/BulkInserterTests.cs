@@ -79,7 +79,7 @@ public sealed class BulkInserterTests(MigratedDatabase database) : IClassFixture
             Status = ServiceStatus.Active, AcceptingReferrals = false, AssuredDate = new DateOnly(2026, 2, 28), Extra = """{"funding":[]}""",
         };
         var link = new ServiceAtLocation { ServiceId = service.Id, LocationId = location.Id };
-        var schedule = new Schedule { ServiceId = service.Id, Freq = "WEEKLY", ByDay = "MO,WE", OpensAt = new TimeOnly(9, 30), ClosesAt = new TimeOnly(12, 0), ValidFrom = new DateOnly(2026, 1, 5) };
+        var schedule = new Schedule { ServiceId = service.Id, Freq = "WEEKLY", ByDay = "MO,WE", OpensAt = new TimeOnly(9, 30), ClosesAt = new TimeOnly(12, 0, 0, 250), ValidFrom = new DateOnly(2026, 1, 5) };
         var attribute = new ServiceTaxonomyTerm { ServiceId = service.Id, TaxonomyTermId = child.Id };
         db.AddRange(attribute, schedule, link, service, child, parent, location, taxonomy, organisation);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -42,7 +42,6 @@ public sealed class GrantImport(CommonwealDbContext db)
             .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
             .ToListAsync(cancellationToken))
             .ToDictionary(e => e.SourceKey, e => (e.Id, (Fingerprint?)new Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
-        await using var inserter = new FundingRecordInserter(db);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<ParsedGrant>(BatchSize);
         var written = 0;
@@ -76,7 +75,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
             if (report.Rejected.Count == 0)
             {
-                written += await WriteAsync(pending, parties, existing, inserter, now, cancellationToken);
+                written += await WriteAsync(pending, parties, existing, now, cancellationToken);
                 progress?.Report(batch[^1].Read.Percent);
             }
 
@@ -112,7 +111,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
     private async Task<int> WriteAsync(
         List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, Fingerprint? Fingerprint)> existing,
-        FundingRecordInserter inserter, DateTime now, CancellationToken cancellationToken)
+        DateTime now, CancellationToken cancellationToken)
     {
         if (grants.Count == 0)
         {
@@ -172,7 +171,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
         await SaveAnyChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        written += await inserter.InsertAsync(inserts, cancellationToken);
+        written += await BulkInserter.InsertAsync(db, inserts, cancellationToken);
         foreach (var r in inserts)
         {
             existing[r.SourceKey] = (r.Id, null);

@@ -1,16 +1,17 @@
+using Commonweal.Data;
 using Commonweal.Insight;
 using Commonweal.Organisations;
 using Commonweal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace Commonweal.Tests.Insight;
+namespace Commonweal.Tests.Platform;
 
 /// <summary>
-/// The funding-record inserter writes outside EF's change tracker (on SQLite, binding values by position
-/// through SQLite's own API), so a row it writes must be stored exactly as EF's own save stores the same
-/// record: the same values, in the same storage types, column by column.
+/// Funding records (360Giving imports, scale seeding) are written in bulk, outside EF's change tracker
+/// and, on SQLite, bound by position through SQLite's own API: a row so written must be stored exactly as
+/// EF's own save stores the same record, the same values in the same storage types, column by column.
 /// </summary>
-public sealed class FundingRecordInserterTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+public sealed class BulkInsertedFundingRecordTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -49,8 +50,7 @@ public sealed class FundingRecordInserterTests(MigratedDatabase database) : ICla
         await db.SaveChangesAsync(Cancel);
         await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
         {
-            await using var inserter = new FundingRecordInserter(db);
-            Assert.Equal(1, await inserter.InsertAsync([byInserter], Cancel));
+            Assert.Equal(1, await BulkInserter.InsertAsync(db, [byInserter], Cancel));
             await transaction.CommitAsync(Cancel);
         }
 
@@ -76,9 +76,8 @@ public sealed class FundingRecordInserterTests(MigratedDatabase database) : ICla
 
         await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
         {
-            await using var inserter = new FundingRecordInserter(db);
-            Assert.Equal(1, await inserter.InsertAsync([Record()], Cancel));
-            var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => inserter.InsertAsync([Record()], Cancel));
+            Assert.Equal(1, await BulkInserter.InsertAsync(db, [Record()], Cancel));
+            var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => BulkInserter.InsertAsync(db, [Record()], Cancel));
             Assert.Contains("unique", error.Message, StringComparison.OrdinalIgnoreCase);
         }
 
