@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Commonweal.Audit;
 using Commonweal.Directory;
 using Commonweal.Directory.Hsds;
+using Commonweal.Directory.Search;
 using Commonweal.Importing;
 using Commonweal.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -190,7 +191,52 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.False(await db.AuditEvents.AnyAsync(e => e.EntityId == "batches.json", Cancel));
     }
 
+    [Fact]
+    public async Task Import_LeavesEveryTriggerAsItWas_AndRaisesTheDirectoryVersion()
+    {
+        // The import sets the triggers of inserted rows aside while it writes (SQLite): they must be back
+        // after a file that is written and after one that is refused, and the version must still move
+        // when all that changed is a schedule.
+        var triggers = await TriggersAsync();
+        var service = Service("Trigger test group");
+        await ImportAsync(Write("triggers.json", new JsonArray(service.DeepClone())));
+        Assert.Equal(triggers, await TriggersAsync());
+
+        service["schedules"]!.AsArray().Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["freq"] = "WEEKLY", ["byday"] = "TU", ["opens_at"] = "14:00" });
+        var before = await VersionAsync();
+        await ImportAsync(Write("schedule.json", new JsonArray(service.DeepClone())));
+        var after = await VersionAsync();
+        Assert.True(after > before, "a new schedule is something a search reads");
+
+        service["status"] = "open";
+        await using (var db = database.Database.CreateContext())
+        {
+            Assert.NotEmpty((await new HsdsImport(db).ImportAsync(Write("refused.json", new JsonArray(service)), cancellationToken: Cancel)).Rejected);
+        }
+
+        Assert.Equal(triggers, await TriggersAsync());
+        Assert.Equal(after, await VersionAsync());
+    }
+
     public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
+
+    /// <summary>Every trigger in the database with its definition, as the database itself has them.</summary>
+    private async Task<List<string>> TriggersAsync()
+    {
+        await using var db = database.Database.CreateContext();
+        var sql = db.Database.IsSqlite()
+            ? "SELECT name || ': ' || sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger'"
+            : "SELECT tgname || ': ' || pg_get_triggerdef(oid) AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal";
+        var triggers = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(Cancel);
+        Assert.NotEmpty(triggers);
+        return [.. triggers.Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<long> VersionAsync()
+    {
+        await using var db = database.Database.CreateContext();
+        return await DirectoryVersion.ReadAsync(db, Cancel);
+    }
 
     /// <summary>A service with its organisation, a place near the E3 centre, a weekly session and a need.</summary>
     private static JsonObject Service(string name) => new()

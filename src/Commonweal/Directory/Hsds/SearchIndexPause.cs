@@ -1,35 +1,58 @@
 using Commonweal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Commonweal.Directory.Hsds;
 
 /// <summary>
-/// On SQLite, the rows an import inserts leave the search index alone until the import has written
-/// them all; then each service it touched is indexed once (see the SearchIndexPause migration). Row by
-/// row, a new service was indexed, then unindexed and indexed again for each place and term inserted
-/// for it. The pause is a row inside the import's own transaction, so nobody else ever sees it, and a
-/// rejected file takes it away with everything else. PostgreSQL keeps its index row by row.
+/// On SQLite, the rows an import inserts leave the search index and the directory version alone until
+/// the import has written them all; then each service it touched is indexed once and the version is
+/// raised once. SQLite's triggers run for each row: row by row, a new service was indexed, then
+/// unindexed and indexed again for each place and term inserted for it, and every row raised the
+/// version, which together cost more than the rows themselves. The triggers an insert fires are set
+/// aside inside the import's own transaction and made again from their own definitions before it
+/// commits, so nobody else ever sees them missing, and a rejected file brings them back with its
+/// rollback. PostgreSQL keeps its index row by row and raises its version once per statement.
 /// </summary>
 internal sealed class SearchIndexPause(CommonwealDbContext db)
 {
     private const int IdsPerUpdate = 5_000;
 
+    /// <summary>The triggers an inserted directory row fires (the SearchIndex and DirectoryVersion migrations').</summary>
+    private static readonly string[] InsertTriggers =
+    [
+        "services_fts_insert", "service_terms_fts_insert", "service_locations_fts_insert",
+        "directory_version_services_insert", "directory_version_taxonomy_terms_insert", "directory_version_service_taxonomy_terms_insert",
+        "directory_version_service_at_locations_insert", "directory_version_schedules_insert",
+    ];
+
     private readonly HashSet<Guid> touched = [];
-    private bool paused;
+
+    /// <summary>The definitions of the triggers set aside, to make them again with.</summary>
+    private List<string>? setAside;
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO search_index_paused (Id) VALUES (1)", cancellationToken);
-            paused = true;
+            return;
+        }
+
+        var definitions = await db.Database
+            .SqlQueryRaw<StoredTrigger>("SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger'")
+            .ToDictionaryAsync(t => t.Name, t => t.Sql, cancellationToken);
+        setAside = [];
+        foreach (var name in InsertTriggers)
+        {
+            setAside.Add(definitions.GetValueOrDefault(name) ?? throw new InvalidOperationException($"The trigger {name} is not in the database."));
+            await ExecuteAsync($"DROP TRIGGER \"{name}\"", cancellationToken);
         }
     }
 
     /// <summary>A service whose row, place or term was inserted while paused.</summary>
     public void Touched(Guid serviceId)
     {
-        if (paused)
+        if (setAside is not null)
         {
             touched.Add(serviceId);
         }
@@ -37,13 +60,18 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
 
     public async Task EndAsync(CancellationToken cancellationToken)
     {
-        if (!paused)
+        if (setAside is null)
         {
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM search_index_paused", cancellationToken);
-        paused = false;
+        foreach (var definition in setAside)
+        {
+            await ExecuteAsync(definition, cancellationToken);
+        }
+
+        setAside = null;
+        await ExecuteAsync("UPDATE directory_version SET Version = Version + 1", cancellationToken);
         // Setting a name to itself fires the index's update trigger, which rebuilds the service's row
         // from what is stored now.
         foreach (var chunk in touched.Chunk(IdsPerUpdate))
@@ -55,4 +83,16 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
 
         touched.Clear();
     }
+
+    /// <summary>A plain command in the import's transaction: a trigger's definition is SQL as stored, not a template with placeholders.</summary>
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The search index is paused only inside an import's transaction.");
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record StoredTrigger(string Name, string Sql);
 }
