@@ -9,11 +9,12 @@ namespace Commonweal.Data;
 /// One prepared SQLite INSERT whose values are bound by position, straight through SQLite's own API.
 /// Microsoft.Data.Sqlite looks every parameter up by name, converting its name to UTF-8, on every
 /// execution, which cost a 200,000-row import about as much as SQLite's own work. Values are written
-/// in the forms Microsoft.Data.Sqlite documents for them (a GUID as text, upper case as EF Core's
-/// SQLite provider asks; a date as yyyy-MM-dd; a date and time as yyyy-MM-dd HH:mm:ss.FFFFFFF; a
-/// time as HH:mm:ss, with .fffffff when it has a fraction of a second; a boolean as 0 or 1); only the types <see cref="Binds"/> names are taken,
-/// and a table with any other is left to the ordinary command. Runs in the connection's current
-/// transaction. The bulk inserter's tests compare every column it writes with EF Core's own save.
+/// in the forms Microsoft.Data.Sqlite gives them (a GUID as text, upper case as EF Core's SQLite
+/// provider asks; a date as yyyy-MM-dd; a date and time as yyyy-MM-dd HH:mm:ss.FFFFFFF; a time as
+/// HH:mm:ss, with .fffffff only when it has a fraction of a second; a boolean as 0 or 1); only the
+/// types <see cref="Binds"/> names are taken, and a table with any other is left to the ordinary
+/// command. Runs in the connection's current transaction. The bulk inserter's tests compare every
+/// column it writes with EF Core's own save of the same records.
 /// </summary>
 internal sealed class SqliteRowBinder : IDisposable
 {
