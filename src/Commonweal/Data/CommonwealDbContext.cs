@@ -149,7 +149,9 @@ public sealed class CommonwealDbContext(
         var events = StampAndDescribe(out var pairing);
         events.AddRange(pendingAudit);
         pendingAudit.Clear();
-        if (events.Count == 0 && !BulkInserts && pairing is null)
+        // Nothing to audit and, for bulk inserts, nothing to write: no need to take the audit chain's
+        // lock and read its head (an import saves after every batch, most of which change nothing tracked).
+        if (events.Count == 0 && pairing is null && (!BulkInserts || !ChangeTracker.HasChanges()))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

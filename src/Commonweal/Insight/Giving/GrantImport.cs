@@ -125,7 +125,7 @@ public sealed class GrantImport(CommonwealDbContext db)
             parties.Resolve(db, g.Funder);
         }
 
-        await SaveAnyChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         var inserts = new List<FundingRecord>();
         var written = 0;
@@ -169,7 +169,7 @@ public sealed class GrantImport(CommonwealDbContext db)
             written++;
         }
 
-        await SaveAnyChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         written += await BulkInserter.InsertAsync(db, inserts, cancellationToken);
         foreach (var r in inserts)
@@ -178,20 +178,6 @@ public sealed class GrantImport(CommonwealDbContext db)
         }
 
         return written;
-    }
-
-    /// <summary>
-    /// Saves only when there is something to save: with bulk inserts on, every save takes the audit
-    /// chain's lock and reads its head, which a batch of known organisations and unchanged grants need not.
-    /// </summary>
-    private async Task SaveAnyChangesAsync(CancellationToken cancellationToken)
-    {
-        // HasChanges does not look for changed properties itself while automatic detection is off.
-        db.ChangeTracker.DetectChanges();
-        if (db.ChangeTracker.HasChanges())
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 
     /// <summary>What a stored grant is compared by on a re-import: a value, not text, since most of 200,000 grants are unchanged.</summary>
