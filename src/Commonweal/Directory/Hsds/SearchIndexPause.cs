@@ -1,6 +1,5 @@
 using Commonweal.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Commonweal.Directory.Hsds;
 
@@ -10,9 +9,8 @@ namespace Commonweal.Directory.Hsds;
 /// raised once. SQLite's triggers run for each row: row by row, a new service was indexed, then
 /// unindexed and indexed again for each place and term inserted for it, and every row raised the
 /// version, which together cost more than the rows themselves. The triggers an insert fires are set
-/// aside inside the import's own transaction and made again from their own definitions before it
-/// commits, so nobody else ever sees them missing, and a rejected file brings them back with its
-/// rollback. PostgreSQL keeps its index row by row and raises its version once per statement.
+/// aside for the import (<see cref="SqliteSetAside"/>). PostgreSQL keeps its index row by row and
+/// raises its version once per statement.
 /// </summary>
 internal sealed class SearchIndexPause(CommonwealDbContext db)
 {
@@ -28,24 +26,13 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
 
     private readonly HashSet<Guid> touched = [];
 
-    /// <summary>The definitions of the triggers set aside, to make them again with.</summary>
-    private List<string>? setAside;
+    private SqliteSetAside? setAside;
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (db.Database.IsSqlite())
         {
-            return;
-        }
-
-        var definitions = await db.Database
-            .SqlQueryRaw<StoredTrigger>("SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger'")
-            .ToDictionaryAsync(t => t.Name, t => t.Sql, cancellationToken);
-        setAside = [];
-        foreach (var name in InsertTriggers)
-        {
-            setAside.Add(definitions.GetValueOrDefault(name) ?? throw new InvalidOperationException($"The trigger {name} is not in the database."));
-            await ExecuteAsync($"DROP TRIGGER \"{name}\"", cancellationToken);
+            setAside = await SqliteSetAside.TriggersAsync(db, InsertTriggers, cancellationToken);
         }
     }
 
@@ -65,13 +52,9 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
             return;
         }
 
-        foreach (var definition in setAside)
-        {
-            await ExecuteAsync(definition, cancellationToken);
-        }
-
+        await setAside.RestoreAsync(cancellationToken);
         setAside = null;
-        await ExecuteAsync("UPDATE directory_version SET Version = Version + 1", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("UPDATE directory_version SET Version = Version + 1", cancellationToken);
         // Setting a name to itself fires the index's update trigger, which rebuilds the service's row
         // from what is stored now.
         foreach (var chunk in touched.Chunk(IdsPerUpdate))
@@ -83,16 +66,4 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
 
         touched.Clear();
     }
-
-    /// <summary>A plain command in the import's transaction: a trigger's definition is SQL as stored, not a template with placeholders.</summary>
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The search index is paused only inside an import's transaction.");
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private sealed record StoredTrigger(string Name, string Sql);
 }

@@ -46,6 +46,8 @@ public sealed class GrantImport(CommonwealDbContext db)
         var pending = new List<ParsedGrant>(BatchSize);
         var written = 0;
         var now = db.Now;
+        var heldBefore = await db.FundingRecords.CountAsync(cancellationToken);
+        SqliteSetAside? indexes = null;
 
         // Reading and checking run ahead on the other cores while the grants checked before them are
         // written: what follows a check (duplicates, rejections in file order, writing) runs in order here.
@@ -75,6 +77,12 @@ public sealed class GrantImport(CommonwealDbContext db)
 
             if (report.Rejected.Count == 0)
             {
+                // Once this file brings more records than the table held, its indexes are built afresh at the end.
+                if (indexes is null && written + pending.Count > heldBefore)
+                {
+                    indexes = await SqliteSetAside.IndexesAsync<FundingRecord>(db, cancellationToken);
+                }
+
                 written += await WriteAsync(pending, parties, existing, now, cancellationToken);
                 progress?.Report(batch[^1].Read.Percent);
             }
@@ -86,6 +94,11 @@ public sealed class GrantImport(CommonwealDbContext db)
         {
             await transaction.RollbackAsync(cancellationToken);
             return report;
+        }
+
+        if (indexes is not null)
+        {
+            await indexes.RestoreAsync(cancellationToken);
         }
 
         for (var i = 0; i < written; i++)
