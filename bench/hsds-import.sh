@@ -9,8 +9,8 @@ count="${1:-50000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "Building the CLI in Release..."
-dotnet build "$root/src/Commonweal.Cli" --configuration Release --nologo --verbosity quiet --output "$work/cli" >/dev/null
+echo "Publishing the CLI (Release, ReadyToRun)..."
+"$root/bench/publish-cli.sh" "$work/cli"
 cli="$work/cli/Commonweal.Cli"
 
 echo "Generating $count services..."

@@ -14,8 +14,8 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "Building the CLI in Release..."
-dotnet build "$root/src/Commonweal.Cli" --configuration Release --nologo --verbosity quiet --output "$work/cli" >/dev/null
+echo "Publishing the CLI (Release, ReadyToRun)..."
+"$root/bench/publish-cli.sh" "$work/cli"
 cli="$work/cli/Commonweal.Cli"
 
 export ConnectionStrings__Sqlite="Data Source=$work/bench.db"

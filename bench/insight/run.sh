@@ -13,9 +13,9 @@ work=${BENCH_DIR:-/tmp/insight-bench}
 mkdir -p "$work"
 echo "Machine: $(nproc) cores, $(free -h | awk '/^Mem:/ { print $2 }') memory; $(dotnet --version) SDK; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-dotnet build "$root/src/Commonweal.Cli" -c Release -v q -nologo >/dev/null
+"$root/bench/publish-cli.sh" "$work/cli"
 dotnet build "$root/src/Commonweal.Web" -c Release -v q -nologo >/dev/null
-cli="$root/src/Commonweal.Cli/bin/Release/net10.0/Commonweal.Cli.dll"
+cli="$work/cli/Commonweal.Cli.dll"
 
 # 1. 360Giving import into a fresh database, then the idempotent re-import.
 python3 "$root/bench/insight/generate-grants.py" "$grants" "$fixtures/360giving/a-b-charitable-trust-grants.json" >"$work/grants.json"
