@@ -184,13 +184,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        written += await BulkInserter.InsertAsync(db, inserts, cancellationToken);
-        foreach (var r in inserts)
-        {
-            existing[r.SourceKey] = (r.Id, null);
-        }
-
-        return written;
+        return written + await BulkInserter.InsertAsync(db, inserts, cancellationToken);
     }
 
     /// <summary>What a stored grant is compared by on a re-import: a value, not text, since most of 200,000 grants are unchanged.</summary>

@@ -115,7 +115,7 @@ public static partial class GrantSchema
     private static bool Container(ref Utf8JsonReader reader, Node s, Place place, PickPlan plan, Picked[] picked)
     {
         var isObject = reader.TokenType == JsonTokenType.StartObject;
-        if ((s.Type != JsonObjectType.None && !s.Type.HasFlag(isObject ? JsonObjectType.Object : JsonObjectType.Array)) || s.Enumeration.Length > 0)
+        if ((s.Type != JsonObjectType.None && !Has(s.Type, isObject ? JsonObjectType.Object : JsonObjectType.Array)) || s.Enumeration.Length > 0)
         {
             return false;
         }
@@ -293,10 +293,10 @@ public static partial class GrantSchema
     {
         var typeMatches = value.Kind switch
         {
-            JsonTokenType.String => s.Type.HasFlag(JsonObjectType.String),
-            JsonTokenType.Number => s.Type.HasFlag(JsonObjectType.Number) || (s.Type.HasFlag(JsonObjectType.Integer) && value.Whole),
-            JsonTokenType.True or JsonTokenType.False => s.Type.HasFlag(JsonObjectType.Boolean),
-            JsonTokenType.Null => s.Type.HasFlag(JsonObjectType.Null),
+            JsonTokenType.String => Has(s.Type, JsonObjectType.String),
+            JsonTokenType.Number => Has(s.Type, JsonObjectType.Number) || (Has(s.Type, JsonObjectType.Integer) && value.Whole),
+            JsonTokenType.True or JsonTokenType.False => Has(s.Type, JsonObjectType.Boolean),
+            JsonTokenType.Null => Has(s.Type, JsonObjectType.Null),
             _ => false,
         };
         if (s.Type != JsonObjectType.None && !typeMatches)
@@ -368,7 +368,7 @@ public static partial class GrantSchema
                 return false;
             }
 
-            var passes = (branch.Type == JsonObjectType.None || branch.Type.HasFlag(kind))
+            var passes = (branch.Type == JsonObjectType.None || Has(branch.Type, kind))
                 && (kind != JsonObjectType.Object || branch.RequiredProperties.Length == 0 || Required(branch, present));
             passing += passes ? 1 : 0;
         }

@@ -384,24 +384,30 @@ public static partial class GrantSchema
         number.TryGetDecimal(out var value) ? value < minimum : number.GetDouble() < (double)minimum;
 
     /// <summary>As JSON Schema counts types: a whole number is an integer and a number; one written with a point or an exponent is a number only.</summary>
+    /// <summary>
+    /// Whether a schema's type allows a kind of value. Not <see cref="Enum.HasFlag"/>: code compiled ahead
+    /// of time boxes an enum from another assembly for it, which was twice for every value of every grant.
+    /// </summary>
+    private static bool Has(JsonObjectType type, JsonObjectType kind) => (type & kind) != 0;
+
     private static bool TypeMatches(JsonElement element, JsonObjectType type) => element.ValueKind switch
     {
-        JsonValueKind.String => type.HasFlag(JsonObjectType.String),
-        JsonValueKind.Number => type.HasFlag(JsonObjectType.Number) || (type.HasFlag(JsonObjectType.Integer) && IsWhole(element)),
-        JsonValueKind.True or JsonValueKind.False => type.HasFlag(JsonObjectType.Boolean),
-        JsonValueKind.Array => type.HasFlag(JsonObjectType.Array),
-        JsonValueKind.Object => type.HasFlag(JsonObjectType.Object),
-        JsonValueKind.Null => type.HasFlag(JsonObjectType.Null),
+        JsonValueKind.String => Has(type, JsonObjectType.String),
+        JsonValueKind.Number => Has(type, JsonObjectType.Number) || (Has(type, JsonObjectType.Integer) && IsWhole(element)),
+        JsonValueKind.True or JsonValueKind.False => Has(type, JsonObjectType.Boolean),
+        JsonValueKind.Array => Has(type, JsonObjectType.Array),
+        JsonValueKind.Object => Has(type, JsonObjectType.Object),
+        JsonValueKind.Null => Has(type, JsonObjectType.Null),
         _ => false,
     };
 
     private static bool IsWhole(JsonElement number) => JsonMarshal.GetRawUtf8Value(number).IndexOfAny(".eE"u8) < 0;
 
     private static string Expected(JsonObjectType type) =>
-        type.HasFlag(JsonObjectType.Number) || type.HasFlag(JsonObjectType.Integer) ? "must be a number"
-        : type.HasFlag(JsonObjectType.String) ? "must be text"
-        : type.HasFlag(JsonObjectType.Array) ? "must be a list"
-        : type.HasFlag(JsonObjectType.Object) ? "must be an object"
+        Has(type, JsonObjectType.Number) || Has(type, JsonObjectType.Integer) ? "must be a number"
+        : Has(type, JsonObjectType.String) ? "must be text"
+        : Has(type, JsonObjectType.Array) ? "must be a list"
+        : Has(type, JsonObjectType.Object) ? "must be an object"
         : $"must be of type {type}";
 
     /// <summary>RFC 3339 date-time: a date, "T", a time and an offset.</summary>
