@@ -6,16 +6,24 @@ namespace Commonweal.Importing;
 /// <summary>
 /// Reading and checking an import's input a batch ahead of writing it, on another thread: the batch
 /// after the one being written is read and checked meanwhile, and at most one waits, so memory stays
-/// flat. Batches come out in input order, so rejections are still reported in file order. The check
-/// must touch nothing the writing side uses (not the context, not the report).
+/// flat. Reading starts as soon as it is started, so the first batch is read while the importer
+/// loads what is already stored. Batches come out in input order, so rejections are still reported in
+/// file order. The check must touch nothing the writing side uses (not the context, not the report).
 /// </summary>
-public static class ReadAhead
+public sealed class ReadAhead<TChecked> : IAsyncDisposable
 {
-    public static async IAsyncEnumerable<TChecked[]> BatchesAsync<TRead, TChecked>(
-        IAsyncEnumerable<TRead> input, int batchSize, Func<TRead[], TChecked[]> check, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private readonly Channel<TChecked[]> checkedBatches;
+    private readonly CancellationTokenSource stop;
+    private readonly Task reading;
+
+    private ReadAhead(Channel<TChecked[]> checkedBatches, CancellationTokenSource stop, Task reading) =>
+        (this.checkedBatches, this.stop, this.reading) = (checkedBatches, stop, reading);
+
+    public static ReadAhead<TChecked> Start<TRead>(
+        IAsyncEnumerable<TRead> input, int batchSize, Func<TRead[], TChecked[]> check, CancellationToken cancellationToken)
     {
         var checkedBatches = Channel.CreateBounded<TChecked[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(
             async () =>
             {
@@ -32,28 +40,37 @@ public static class ReadAhead
                 }
             },
             CancellationToken.None);
+        return new ReadAhead<TChecked>(checkedBatches, stop, reading);
+    }
 
-        var finished = false;
-        try
+    /// <summary>The checked batches in input order; a failed read (a file that is not JSON, say) is thrown at the end, as the reading threw it.</summary>
+    public async IAsyncEnumerable<TChecked[]> BatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
         {
-            await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return batch;
-            }
-
-            finished = true;
-        }
-        finally
-        {
-            if (!finished)
-            {
-                // The writing side failed or stopped: stop the reading too, whose cancellation is no news.
-                await stop.CancelAsync();
-                await reading.ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            yield return batch;
         }
 
-        // A failed read (a file that is not JSON, say) is thrown here, as the reading threw it.
         await reading;
     }
+
+    /// <summary>Stops the reading if the writing side failed or stopped early; its cancellation is no news then.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!reading.IsCompleted)
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        stop.Dispose();
+    }
+}
+
+/// <summary>Starts a <see cref="ReadAhead{TChecked}"/>, its types inferred from the check.</summary>
+public static class ReadAhead
+{
+    public static ReadAhead<TChecked> Start<TRead, TChecked>(
+        IAsyncEnumerable<TRead> input, int batchSize, Func<TRead[], TChecked[]> check, CancellationToken cancellationToken) =>
+        ReadAhead<TChecked>.Start(input, batchSize, check, cancellationToken);
 }

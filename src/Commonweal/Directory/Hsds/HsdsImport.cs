@@ -44,17 +44,19 @@ public sealed class HsdsImport(CommonwealDbContext db)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
         db.AuditsAddedRowsAsOneEvent = true;
+        // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
+        // context nor the report), starting while the import sets up; what they found is reported
+        // here, in file order.
+        var validator = new HsdsValidator(db.Model);
+        CheckedDocument[] Check((HsdsDocument?, string?, string?)[] documents) =>
+            Array.ConvertAll(documents, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
+        await using var readAhead = ReadAhead.Start(found, BatchSize, Check, cancellationToken);
         await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var searchIndex = new SearchIndexPause(db);
         await searchIndex.BeginAsync(cancellationToken);
 
-        // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
-        // context nor the report); what they found is reported here, in file order.
-        var validator = new HsdsValidator(db.Model);
-        CheckedDocument[] Check((HsdsDocument?, string?, string?)[] documents) =>
-            Array.ConvertAll(documents, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
-        await foreach (var batch in ReadAhead.BatchesAsync(found, BatchSize, Check, cancellationToken))
+        await foreach (var batch in readAhead.BatchesAsync(cancellationToken))
         {
             await WriteBatchAsync(batch);
         }

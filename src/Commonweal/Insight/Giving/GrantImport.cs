@@ -35,13 +35,17 @@ public sealed class GrantImport(CommonwealDbContext db)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // New organisations and their audit events go in with prepared inserts, as the HSDS import's do.
         db.BulkInserts = true;
+        // Reading and checking start now, on the other cores, so the first grants are checked while what is
+        // stored is loaded; then they run ahead while the grants checked before them are written. What
+        // follows a check (duplicates, rejections in file order, writing) runs in order here.
+        await using var readAhead = ReadAhead.Start(GrantReader.ReadAsync(path, cancellationToken), BatchSize, CheckAll, cancellationToken);
         await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var parties = await PartyMap.LoadAsync(db, cancellationToken);
         var existing = (await db.FundingRecords.AsNoTracking().Where(f => f.Source == FundingSource.Grant)
             .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
             .ToListAsync(cancellationToken))
-            .ToDictionary(e => e.SourceKey, e => (e.Id, (Fingerprint?)new Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
+            .ToDictionary(e => e.SourceKey, e => (e.Id, new Fingerprint(e.RecipientOrganisationId, e.FunderOrganisationId, e.AmountPence, e.Currency, e.AwardDate, e.PlannedStart, e.PlannedEnd, e.Title)), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<ParsedGrant>(BatchSize);
         var written = 0;
@@ -49,9 +53,7 @@ public sealed class GrantImport(CommonwealDbContext db)
         var heldBefore = await db.FundingRecords.CountAsync(cancellationToken);
         SqliteSetAside? indexes = null;
 
-        // Reading and checking run ahead on the other cores while the grants checked before them are
-        // written: what follows a check (duplicates, rejections in file order, writing) runs in order here.
-        await foreach (var batch in ReadAhead.BatchesAsync(GrantReader.ReadAsync(path, cancellationToken), BatchSize, CheckAll, cancellationToken))
+        await foreach (var batch in readAhead.BatchesAsync(cancellationToken))
         {
             foreach (var (read, (checkedGrant, faults)) in batch)
             {
@@ -123,7 +125,7 @@ public sealed class GrantImport(CommonwealDbContext db)
     }
 
     private async Task<int> WriteAsync(
-        List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, Fingerprint? Fingerprint)> existing,
+        List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, Fingerprint Fingerprint)> existing,
         DateTime now, CancellationToken cancellationToken)
     {
         if (grants.Count == 0)
