@@ -960,8 +960,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
 
                     b.HasIndex("FunderOrganisationId", "FinancialYear");
 
-                    b.HasIndex("RecipientOrganisationId", "FinancialYear");
-
                     b.HasIndex("Source", "SourceKey", "RecipientOrganisationId")
                         .IsUnique();
 

@@ -954,8 +954,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FunderOrganisationId", "FinancialYear");
 
-                    b.HasIndex("RecipientOrganisationId", "FinancialYear");
-
                     b.HasIndex("Source", "SourceKey", "RecipientOrganisationId")
                         .IsUnique();
 

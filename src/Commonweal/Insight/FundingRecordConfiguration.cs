@@ -21,8 +21,9 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         builder.HasOne(f => f.FunderOrganisation).WithMany().HasForeignKey(f => f.FunderOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Recipient).WithMany().HasForeignKey(f => f.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.Source, f.SourceKey, f.RecipientOrganisationId }).IsUnique();
-        // One organisation's figures by recipient and year; sector share by funder and year; plans by end date.
-        builder.HasIndex(f => new { f.RecipientOrganisationId, f.FinancialYear });
+        // One organisation's figures are found through the cliffs index below, which begins with the
+        // recipient (an index of recipient and year as well only cost every insert); sector share by
+        // funder and year; plans by end date.
         // Covering indexes for the figures of every organisation at once, so each is one index read
         // with no table lookups and no sort: dependency reads a year's records in recipient and
         // funder order, cliffs every recipient's terms in recipient order (checked with EXPLAIN QUERY PLAN).

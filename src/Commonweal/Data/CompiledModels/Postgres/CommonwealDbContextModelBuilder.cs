@@ -12,7 +12,7 @@ namespace Commonweal.Data.CompiledModels.Postgres
     public partial class CommonwealDbContextModel
     {
         private CommonwealDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8cb18dba-5131-4bc5-9616-df30d107299a"), entityTypeCount: 85)
+            : base(skipDetectChanges: false, modelId: new Guid("2de2f353-2df4-4c81-9886-d74db2368307"), entityTypeCount: 85)
         {
         }
 

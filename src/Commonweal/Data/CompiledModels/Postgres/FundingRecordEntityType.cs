@@ -25,7 +25,7 @@ namespace Commonweal.Data.CompiledModels.Postgres
                 propertyCount: 21,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -219,19 +219,16 @@ namespace Commonweal.Data.CompiledModels.Postgres
                 new[] { funderOrganisationId, financialYear });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { recipientOrganisationId, financialYear });
-
-            var index3 = runtimeEntityType.AddIndex(
                 new[] { source, sourceKey, recipientOrganisationId },
                 unique: true);
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { recipientOrganisationId, termEnd, termStart, source, currency, annualPence });
-            index4.AddAnnotation("Relational:Name", "IX_funding_records_cliffs");
+            index3.AddAnnotation("Relational:Name", "IX_funding_records_cliffs");
 
-            var index5 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { financialYear, recipientOrganisationId, funderOrganisationId, source, incomeKind, funderName, currency, amountPence });
-            index5.AddAnnotation("Relational:Name", "IX_funding_records_dependency");
+            index4.AddAnnotation("Relational:Name", "IX_funding_records_dependency");
 
             return runtimeEntityType;
         }

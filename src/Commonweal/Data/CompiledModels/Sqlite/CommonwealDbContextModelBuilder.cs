@@ -11,7 +11,7 @@ namespace Commonweal.Data.CompiledModels.Sqlite
     public partial class CommonwealDbContextModel
     {
         private CommonwealDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("113492cf-95dc-4a15-842f-51ed6b621db9"), entityTypeCount: 85)
+            : base(skipDetectChanges: false, modelId: new Guid("65aa3d2e-c69a-4e9f-8d69-0cd78b93eede"), entityTypeCount: 85)
         {
         }
 
