@@ -6,9 +6,11 @@ namespace Commonweal.Importing;
 /// <summary>
 /// Reading and checking an import's input a batch ahead of writing it, on another thread: the batch
 /// after the one being written is read and checked meanwhile, and at most one waits, so memory stays
-/// flat. Reading starts as soon as it is started, so the first batch is read while the importer
-/// loads what is already stored. Batches come out in input order, so rejections are still reported in
-/// file order. The check must touch nothing the writing side uses (not the context, not the report).
+/// flat. What is alive when the collector runs is what is in these few batches, so small batches
+/// (hundreds of rows) cost far less collecting than large ones. Reading starts as soon as it is
+/// started, so the first batch is read while the importer loads what is already stored. Batches come
+/// out in input order, so rejections are still reported in file order. The check must touch nothing
+/// the writing side uses (not the context, not the report).
 /// </summary>
 public sealed class ReadAhead<TChecked> : IAsyncDisposable
 {

@@ -24,7 +24,12 @@ public sealed record GrantParty(string Id, string Name, string? Postcode);
 /// </summary>
 public sealed class GrantImport(CommonwealDbContext db)
 {
-    public const int BatchSize = 5_000;
+    /// <summary>
+    /// Grants read, checked and written together. Small, because everything in the batches under way
+    /// outlives a collection: with 5,000 a batch, every batch was copied into the oldest generation and
+    /// collecting took 0.7 s of a 5 s import; with 500 it takes 0.2 s.
+    /// </summary>
+    public const int BatchSize = 500;
 
     public async Task<ImportReport> ImportAsync(string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
