@@ -171,7 +171,7 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
     [Fact]
     public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
     {
-        // Documents are written a batch at a time (2,000) while the next is read: a fault in a later batch
+        // Documents are written a batch at a time (500) while the next is read: a fault in a later batch
         // must still undo the batches written before it.
         var organisation = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Batch test trust" };
         var services = new JsonArray();
