@@ -29,6 +29,9 @@ internal static class BulkInserter
         foreach (var entry in added.Values.SelectMany(e => e))
         {
             entry.State = EntityState.Unchanged;
+            // As stored: an added entry's original values are those it was added with, before the save
+            // stamped it, and the next save would otherwise take the stamps for changes and update the row.
+            entry.OriginalValues.SetValues(entry.CurrentValues);
         }
 
         return written;

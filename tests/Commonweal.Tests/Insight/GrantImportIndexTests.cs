@@ -21,7 +21,7 @@ public sealed class GrantImportIndexTests(MigratedDatabase database) : IClassFix
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Import_LeavesEveryIndexAsItWas_WhenRefusedAfterWritingAndWhenWritten()
+    public async Task Import_LeavesEveryIndexAsItWas_WhenRefusedAfterWritingAndWhenWritten_AndAuditsEachNewCharityOnce()
     {
         var indexes = await IndexesAsync();
 
@@ -46,6 +46,10 @@ public sealed class GrantImportIndexTests(MigratedDatabase database) : IClassFix
                 // SQLite checks every index against its table's rows: a rebuilt index missing any row fails this.
                 Assert.Equal(["ok"], await db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").ToListAsync(Cancel));
             }
+
+            // Each charity the file brought is created and audited once, and not updated by a later batch's save.
+            Assert.Equal(51, await db.AuditEvents.CountAsync(e => e.Action == "Organisation.Created", Cancel));
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.Action == "Organisation.Updated", Cancel));
 
             var last = await db.FundingRecords.SingleAsync(f => f.Source == FundingSource.Grant && f.SourceKey == $"360G-TEST-IDX-{Grants - 1}", Cancel);
             Assert.Equal(75m, last.Amount);

@@ -55,6 +55,29 @@ public sealed class BulkInserterTests(MigratedDatabase database) : IClassFixture
         Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: TestContext.Current.CancellationToken)).Intact);
     }
 
+    [Fact]
+    public async Task SaveChanges_InBulk_ThenAgain_WritesAndAuditsNothingMore()
+    {
+        // A save stamps what it adds (an organisation's creation time) before inserting it: the next
+        // save on the same context must not take the stamp for a change, update the row and audit it.
+        // Imports detect changes only when they save, as here.
+        var cancel = TestContext.Current.CancellationToken;
+        await using var db = database.Database.CreateContext();
+        db.BulkInserts = true;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var organisation = new Organisation { Name = "Stamped once trust", LegalForm = LegalForm.RegisteredCharity, Postcode = "E1 6AN" };
+        organisation.DeriveSector();
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancel);
+
+        Assert.Equal(0, await db.SaveChangesAsync(cancel));
+
+        Assert.Equal(EntityState.Unchanged, db.Entry(organisation).State);
+        await using var check = database.Database.CreateContext();
+        Assert.Equal(["Organisation.Created"],
+            await check.AuditEvents.Where(e => e.EntityId == organisation.Id.ToString()).Select(e => e.Action).ToListAsync(cancel));
+    }
+
     private sealed record Twin(Guid ServiceId, Guid ParentTermId, Guid ChildTermId, HashSet<string> Ids);
 
     /// <summary>One of each directory record, the child term added before its parent, all with fixed values.</summary>
