@@ -956,8 +956,6 @@ namespace Commonweal.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContractId");
 
-                    b.HasIndex("TermEnd");
-
                     b.HasIndex("FunderOrganisationId", "FinancialYear");
 
                     b.HasIndex("Source", "SourceKey", "RecipientOrganisationId")

@@ -950,8 +950,6 @@ namespace Commonweal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContractId");
 
-                    b.HasIndex("TermEnd");
-
                     b.HasIndex("FunderOrganisationId", "FinancialYear");
 
                     b.HasIndex("Source", "SourceKey", "RecipientOrganisationId")

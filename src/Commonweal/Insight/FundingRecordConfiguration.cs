@@ -21,9 +21,10 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         builder.HasOne(f => f.FunderOrganisation).WithMany().HasForeignKey(f => f.FunderOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Recipient).WithMany().HasForeignKey(f => f.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.Source, f.SourceKey, f.RecipientOrganisationId }).IsUnique();
-        // One organisation's figures are found through the cliffs index below, which begins with the
-        // recipient (an index of recipient and year as well only cost every insert); sector share by
-        // funder and year; plans by end date.
+        // One organisation's figures, and the plans' funders by recipient and term, are found through
+        // the cliffs index below, which begins with the recipient and holds the terms (indexes of
+        // recipient and year, and of end date, were used by no query and cost every insert); sector
+        // share by funder and year.
         // Covering indexes for the figures of every organisation at once, so each is one index read
         // with no table lookups and no sort: dependency reads a year's records in recipient and
         // funder order, cliffs every recipient's terms in recipient order (checked with EXPLAIN QUERY PLAN).
@@ -32,7 +33,6 @@ internal sealed class FundingRecordConfiguration : IEntityTypeConfiguration<Fund
         builder.HasIndex(f => new { f.RecipientOrganisationId, f.TermEnd, f.TermStart, f.Source, f.Currency, f.AnnualPence })
             .HasDatabaseName("IX_funding_records_cliffs");
         builder.HasIndex(f => new { f.FunderOrganisationId, f.FinancialYear });
-        builder.HasIndex(f => f.TermEnd);
         builder.HasIndex(f => f.ContractId);
     }
 }

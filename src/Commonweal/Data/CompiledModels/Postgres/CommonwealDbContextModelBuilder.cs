@@ -12,7 +12,7 @@ namespace Commonweal.Data.CompiledModels.Postgres
     public partial class CommonwealDbContextModel
     {
         private CommonwealDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2de2f353-2df4-4c81-9886-d74db2368307"), entityTypeCount: 85)
+            : base(skipDetectChanges: false, modelId: new Guid("c6dcf48c-11ed-4b05-a6b1-5bb995a82606"), entityTypeCount: 85)
         {
         }
 

@@ -25,7 +25,7 @@ namespace Commonweal.Data.CompiledModels.Postgres
                 propertyCount: 21,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -213,22 +213,19 @@ namespace Commonweal.Data.CompiledModels.Postgres
                 new[] { contractId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { termEnd });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { funderOrganisationId, financialYear });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { source, sourceKey, recipientOrganisationId },
                 unique: true);
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { recipientOrganisationId, termEnd, termStart, source, currency, annualPence });
-            index3.AddAnnotation("Relational:Name", "IX_funding_records_cliffs");
+            index2.AddAnnotation("Relational:Name", "IX_funding_records_cliffs");
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { financialYear, recipientOrganisationId, funderOrganisationId, source, incomeKind, funderName, currency, amountPence });
-            index4.AddAnnotation("Relational:Name", "IX_funding_records_dependency");
+            index3.AddAnnotation("Relational:Name", "IX_funding_records_dependency");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Commonweal.Data.CompiledModels.Sqlite
     public partial class CommonwealDbContextModel
     {
         private CommonwealDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("65aa3d2e-c69a-4e9f-8d69-0cd78b93eede"), entityTypeCount: 85)
+            : base(skipDetectChanges: false, modelId: new Guid("eef30ea9-55bf-44b8-8d78-c7fe8d40afa1"), entityTypeCount: 85)
         {
         }
 
