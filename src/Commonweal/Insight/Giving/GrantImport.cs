@@ -40,9 +40,9 @@ public sealed class GrantImport(CommonwealDbContext db)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // New organisations and their audit events go in with prepared inserts, as the HSDS import's do.
         db.BulkInserts = true;
-        // Reading and checking start now, on the other cores, so the first grants are checked while what is
-        // stored is loaded; then they run ahead while the grants checked before them are written. What
-        // follows a check (duplicates, rejections in file order, writing) runs in order here.
+        // Reading and checking start now, on the other cores, so the first grants are checked while
+        // what is stored is loaded; then they run ahead while the grants checked before them are
+        // written. What follows a check (duplicates, rejections in file order, writing) runs in order here.
         await using var readAhead = ReadAhead.Start(GrantReader.ReadAsync(path, cancellationToken), BatchSize, CheckAll, cancellationToken);
         await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
