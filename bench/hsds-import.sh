@@ -28,7 +28,7 @@ timed() {
     local seconds peak
     seconds="$(sed -n 's/^took \([0-9.]*\) s$/\1/p' "$work/out.txt")"
     peak="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")"
-    printf '%-24s %s | %.1f s | %d services/s (target 20000) | peak memory %d MB (limit 600)\n' \
+    printf '%-24s %s | %.2f s | %d services/s (target 20000) | peak memory %d MB (limit 600)\n' \
         "$label" "$(tail -n 1 "$work/out.txt")" "$seconds" "$(awk -v n="$count" -v s="$seconds" 'BEGIN { print int(n / s) }')" "$((peak / 1024))"
 }
 

@@ -83,7 +83,7 @@ public static class ImportCommands
             console.WritePlainLine(rejection.ToString());
         }
 
-        console.WritePlainLine($"took {clock.Elapsed.TotalSeconds:N1} s");
+        console.WritePlainLine($"took {clock.Elapsed.TotalSeconds:N2} s");
         console.WritePlainLine(report.SummaryLine);
         return 0;
     }
