@@ -13,7 +13,7 @@ namespace Commonweal.Migrations.Sqlite.Migrations
     /// </summary>
     public partial class SearchIndexPause : Migration
     {
-        private const string NotPaused = "WHEN NOT EXISTS (SELECT 1 FROM search_index_paused)";
+        internal const string NotPaused = "WHEN NOT EXISTS (SELECT 1 FROM search_index_paused)";
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,7 +30,7 @@ namespace Commonweal.Migrations.Sqlite.Migrations
         }
 
         /// <summary>The three insert triggers of <see cref="DirectorySearchFilters"/>, with or without the pause.</summary>
-        private static void Recreate(MigrationBuilder migrationBuilder, string when)
+        internal static void Recreate(MigrationBuilder migrationBuilder, string when)
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS services_fts_insert;");
             migrationBuilder.Sql($"CREATE TRIGGER services_fts_insert AFTER INSERT ON services {when} BEGIN {DirectorySearchFilters.Refresh} WHERE s.Id = new.Id; END;");

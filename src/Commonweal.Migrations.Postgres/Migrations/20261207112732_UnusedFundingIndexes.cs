@@ -2,19 +2,24 @@
 
 #nullable disable
 
-namespace Commonweal.Migrations.Sqlite.Migrations
+namespace Commonweal.Migrations.Postgres.Migrations
 {
     /// <summary>
-    /// Drops the index of funding records by recipient and year: the cliffs index begins with the
-    /// recipient and serves every query by recipient, and the extra index cost every insert.
+    /// Drops two indexes of funding records that no query uses, by recipient and year and by end date:
+    /// the cliffs index (recipient, end, start) serves every query by recipient or term, and each extra
+    /// index cost every insert.
     /// </summary>
-    public partial class OneRecipientIndex : Migration
+    public partial class UnusedFundingIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
                 name: "IX_funding_records_RecipientOrganisationId_FinancialYear",
+                table: "funding_records");
+
+            migrationBuilder.DropIndex(
+                name: "IX_funding_records_TermEnd",
                 table: "funding_records");
         }
 
@@ -25,6 +30,11 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                 name: "IX_funding_records_RecipientOrganisationId_FinancialYear",
                 table: "funding_records",
                 columns: new[] { "RecipientOrganisationId", "FinancialYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funding_records_TermEnd",
+                table: "funding_records",
+                column: "TermEnd");
         }
     }
 }
