@@ -220,16 +220,11 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
 
     public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
 
-    /// <summary>Every trigger in the database with its definition, as the database itself has them.</summary>
     private async Task<List<string>> TriggersAsync()
     {
-        await using var db = database.Database.CreateContext();
-        var sql = db.Database.IsSqlite()
-            ? "SELECT name || ': ' || sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger'"
-            : "SELECT tgname || ': ' || pg_get_triggerdef(oid) AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal";
-        var triggers = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(Cancel);
+        var triggers = await StoredSchema.TriggersAsync(database.Database);
         Assert.NotEmpty(triggers);
-        return [.. triggers.Order(StringComparer.Ordinal)];
+        return triggers;
     }
 
     private async Task<long> VersionAsync()

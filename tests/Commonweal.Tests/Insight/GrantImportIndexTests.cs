@@ -65,16 +65,11 @@ public sealed class GrantImportIndexTests(MigratedDatabase database) : IClassFix
         }
     }
 
-    /// <summary>Every index in the database with its definition, as the database itself has them.</summary>
     private async Task<List<string>> IndexesAsync()
     {
-        await using var db = database.Database.CreateContext();
-        var sql = db.Database.IsSqlite()
-            ? "SELECT name || ': ' || sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            : "SELECT indexname || ': ' || indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = current_schema()";
-        var indexes = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(Cancel);
+        var indexes = await StoredSchema.IndexesAsync(database.Database);
         Assert.Contains(indexes, i => i.Contains("funding_records", StringComparison.Ordinal));
-        return [.. indexes.Order(StringComparer.Ordinal)];
+        return indexes;
     }
 
     /// <summary>A 360Giving package of <paramref name="count"/> grants to fifty charities, the last for <paramref name="lastAmount"/>.</summary>
