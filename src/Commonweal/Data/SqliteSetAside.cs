@@ -81,7 +81,7 @@ internal sealed class SqliteSetAside
         await db.Database.SqlQueryRaw<StoredObject>(sql).ToDictionaryAsync(o => o.Name, o => o.Sql, cancellationToken);
 
     /// <summary>A plain command in the import's transaction: a stored definition is SQL as it is, not a template with placeholders.</summary>
-    private static async Task ExecuteAsync(CommonwealDbContext db, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(CommonwealDbContext db, string sql, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()

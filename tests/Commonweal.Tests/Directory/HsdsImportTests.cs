@@ -169,6 +169,40 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Import_IntoEmptyTables_FindsWhatAnEarlierBatchInserted()
+    {
+        // Into tables that held nothing when it began, the import looks up only the ids it has inserted
+        // itself: a service named again 500 documents on (in a later batch) must be updated, not inserted twice.
+        await using var empty = await TestDatabase.CreateAsync();
+        await empty.MigrateAsync();
+        var first = Service("Saltwort choir");
+        first["x_rating"] = 2.50m;
+        var documents = new JsonArray(first.DeepClone());
+        for (var i = 0; i < 500; i++)
+        {
+            documents.Add(Service($"Filler group {i}"));
+        }
+
+        var later = (JsonObject)first.DeepClone();
+        later["name"] = "Saltwort orchestra";
+        documents.Add(later);
+        await using var db = empty.CreateContext();
+
+        var report = await new HsdsImport(db).ImportAsync(Write("empty.json", documents), cancellationToken: Cancel);
+
+        Assert.Equal("read 502, written 502, rejected 0", report.SummaryLine);
+        var id = Guid.Parse(first["id"]!.ToString());
+        var stored = await db.Services.AsNoTracking().SingleAsync(s => s.Id == id, Cancel);
+        Assert.Equal("Saltwort orchestra", stored.Name);
+        Assert.Contains("\"x_rating\":2.50", stored.Extra, StringComparison.Ordinal);
+        Assert.Equal((501, 501, 501), (await db.Services.CountAsync(Cancel), await db.Organisations.CountAsync(Cancel), await db.Locations.CountAsync(Cancel)));
+        var search = new ServiceSearch(db);
+        Assert.Equal([id], (await search.SearchAsync(new ServiceQuery { Text = "orchestra" }, 1, 50, Cancel)).Hits.Select(h => h.ServiceId));
+        Assert.Empty((await search.SearchAsync(new ServiceQuery { Text = "choir" }, 1, 50, Cancel)).Hits);
+        Assert.Equal(500, (await search.SearchAsync(new ServiceQuery { Text = "filler" }, 1, 50, Cancel)).Total);
+    }
+
+    [Fact]
     public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
     {
         // Documents are written a batch at a time (500) while the next is read: a fault in a later batch
@@ -216,6 +250,13 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
 
         Assert.Equal(triggers, await TriggersAsync());
         Assert.Equal(after, await VersionAsync());
+        await using var check = database.Database.CreateContext();
+        if (check.Database.IsSqlite())
+        {
+            // The import indexes its services itself, after setting the triggers aside: one row each, no more.
+            var indexed = await check.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM services_fts").SingleAsync(Cancel);
+            Assert.Equal(await check.Services.CountAsync(Cancel), indexed);
+        }
     }
 
     public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);

@@ -146,17 +146,23 @@ public sealed class HsdsRoundTripTests(MigratedDatabase database) : IClassFixtur
         var service = (await File.ReadAllTextAsync(Fixtures.PathOf("hsds/service_full.json"), TestContext.Current.CancellationToken)).Trim();
         var notAnObject = Path.Combine(folder, "list.json");
         var cut = Path.Combine(folder, "cut.json");
+        var twice = Path.Combine(folder, "twice.json");
         await File.WriteAllTextAsync(notAnObject, $"\n [{service}, 42]", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(cut, $"[{service}, {{\"id\": ", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(twice, $"[{service},\n{{\"id\": \"{Guid.NewGuid()}\", \"name\": \"A\", \"name\": \"B\"}}]", TestContext.Current.CancellationToken);
         var before = await CountsAsync();
 
         var list = await ImportAsync(notAnObject);
         var truncated = await ImportAsync(cut);
+        var named = await ImportAsync(twice);
 
         Assert.Equal(["list.json $[1]: expected an object"], list.Rejected.Select(r => r.ToString()));
         Assert.StartsWith("cut.json: malformed JSON (line", Assert.Single(truncated.Rejected).ToString());
+        var secondLine = service.Split('\n').Length + 1;
+        Assert.Matches($@"^twice\.json: malformed JSON \(line {secondLine}, byte \d+\): the property 'name' appears twice in one object$", Assert.Single(named.Rejected).ToString());
         Assert.Equal((2, 0), (list.Read, list.Written));
         Assert.Equal(0, truncated.Written);
+        Assert.Equal(0, named.Written);
         Assert.Equal(before, await CountsAsync());
     }
 

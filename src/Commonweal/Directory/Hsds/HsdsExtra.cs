@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Commonweal.Directory.Hsds;
@@ -9,18 +11,52 @@ namespace Commonweal.Directory.Hsds;
 /// </summary>
 public static class HsdsExtra
 {
-    public static string Merge(string stored, JsonObject document, Func<string, bool> isHandled, Func<string, bool>? isColumn = null)
+    /// <summary>
+    /// The stored Extra with the document's extra properties set; for a record with none stored (every new
+    /// one), written straight from the document rather than from a copy of its nodes.
+    /// </summary>
+    public static string Merge(string stored, JsonObject document, Func<string, bool> isExtra)
     {
-        var extra = Parse(stored);
-        foreach (var (name, value) in document)
+        if (stored != "{}")
         {
-            if (!isHandled(name) && !(isColumn?.Invoke(name) ?? false))
+            var extra = Parse(stored);
+            for (var i = 0; i < document.Count; i++)
             {
-                extra[name] = value?.DeepClone();
+                var (name, value) = document.GetAt(i);
+                if (isExtra(name))
+                {
+                    extra[name] = value?.DeepClone();
+                }
             }
+
+            return extra.Count == 0 ? "{}" : extra.ToJsonString();
         }
 
-        return extra.Count == 0 ? "{}" : extra.ToJsonString();
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < document.Count; i++)
+            {
+                var (name, value) = document.GetAt(i);
+                if (isExtra(name))
+                {
+                    writer.WritePropertyName(name);
+                    if (value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        value.WriteTo(writer);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Adds the stored properties the target does not already have from columns.</summary>

@@ -23,7 +23,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
     /// </summary>
     private const int BatchSize = 500;
 
-    private static readonly JsonSerializerOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonSerializerOptions Options = new() { MaxDepth = 256, Converters = { new HsdsNodeConverter() } };
 
     public async Task<ImportReport> ImportAsync(string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -59,6 +59,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var searchIndex = new SearchIndexPause(db);
         await searchIndex.BeginAsync(cancellationToken);
+        await writer.BeginAsync(cancellationToken);
 
         await foreach (var batch in readAhead.BatchesAsync(cancellationToken))
         {
@@ -215,7 +216,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         JsonNode? root;
         try
         {
-            root = await JsonNode.ParseAsync(stream, documentOptions: new JsonDocumentOptions { MaxDepth = Options.MaxDepth }, cancellationToken: cancellationToken);
+            root = await JsonSerializer.DeserializeAsync<JsonNode>(stream, Options, cancellationToken);
         }
         catch (JsonException e)
         {

@@ -168,8 +168,9 @@ public sealed class HsdsValidator(IModel model)
             return;
         }
 
-        foreach (var (name, value) in obj)
+        for (var i = 0; i < obj.Count; i++)
         {
+            var (name, value) = obj.GetAt(i);
             // A property's path is built only for a fault or a nested record, not for every property read.
             if (value is JsonObject or JsonArray)
             {

@@ -32,6 +32,25 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
     private string where = "";
 
+    /// <summary>
+    /// For each table that held no row when the import began, the ids the import has inserted into it
+    /// since: all the table can hold, so the batch's other ids need not be looked up. At 50,000 new
+    /// services every batch looked up every id it named, finding nothing, for half a second in all.
+    /// </summary>
+    private Dictionary<Type, HashSet<Guid>>? insertedIntoEmpty;
+
+    /// <summary>Notes the tables that hold nothing yet, before the first batch.</summary>
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        insertedIntoEmpty = [];
+        await NoteIfEmptyAsync(db.Organisations, cancellationToken);
+        await NoteIfEmptyAsync(db.Taxonomies, cancellationToken);
+        await NoteIfEmptyAsync(db.TaxonomyTerms, cancellationToken);
+        await NoteIfEmptyAsync(db.Locations, cancellationToken);
+        await NoteIfEmptyAsync(db.Services, cancellationToken);
+        await NoteIfEmptyAsync(db.ServiceAtLocations, cancellationToken);
+    }
+
     /// <summary>Loads, tracked, every stored record the documents name.</summary>
     public async Task PrepareAsync(IReadOnlyCollection<HsdsDocument> documents, CancellationToken cancellationToken)
     {
@@ -46,15 +65,17 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             ids.Organisations.Add(organisationAliases[alias]);
         }
 
-        var (organisationIds, taxonomyIds, termIds) = (ids.Organisations.ToList(), ids.Taxonomies.ToList(), ids.Terms.ToList());
-        var (locationIds, serviceIds, linkIds) = (ids.Locations.ToList(), ids.Services.ToList(), ids.ServiceAtLocations.ToList());
-        await Load(db.Organisations.Where(o => organisationIds.Contains(o.Id)), organisations, o => o.Id, cancellationToken);
-        await Load(db.Taxonomies.Where(t => taxonomyIds.Contains(t.Id)), taxonomies, t => t.Id, cancellationToken);
-        await Load(db.TaxonomyTerms.Where(t => termIds.Contains(t.Id)), terms, t => t.Id, cancellationToken);
-        await Load(db.Locations.Where(l => locationIds.Contains(l.Id)), locations, l => l.Id, cancellationToken);
+        var organisationIds = MayBeStored<Organisation>(ids.Organisations);
+        var (taxonomyIds, termIds) = (MayBeStored<Taxonomy>(ids.Taxonomies), MayBeStored<TaxonomyTerm>(ids.Terms));
+        var (locationIds, serviceIds) = (MayBeStored<Location>(ids.Locations), MayBeStored<Service>(ids.Services));
+        var linkIds = MayBeStored<ServiceAtLocation>(ids.ServiceAtLocations);
+        await Load(db.Organisations.Where(o => organisationIds.Contains(o.Id)), organisationIds, organisations, o => o.Id, cancellationToken);
+        await Load(db.Taxonomies.Where(t => taxonomyIds.Contains(t.Id)), taxonomyIds, taxonomies, t => t.Id, cancellationToken);
+        await Load(db.TaxonomyTerms.Where(t => termIds.Contains(t.Id)), termIds, terms, t => t.Id, cancellationToken);
+        await Load(db.Locations.Where(l => locationIds.Contains(l.Id)), locationIds, locations, l => l.Id, cancellationToken);
         await Load(db.Services.Include(s => s.Schedules).Include(s => s.TaxonomyTerms)
             .Include(s => s.ServiceAtLocations).ThenInclude(l => l.Schedules)
-            .AsSplitQuery().Where(s => serviceIds.Contains(s.Id)), services, s => s.Id, cancellationToken);
+            .AsSplitQuery().Where(s => serviceIds.Contains(s.Id)), serviceIds, services, s => s.Id, cancellationToken);
         foreach (var service in services.Values)
         {
             foreach (var schedule in service.Schedules.Concat(service.ServiceAtLocations.SelectMany(l => l.Schedules)))
@@ -70,11 +91,20 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
         // Links named inside their service's document came with it; only the others are read again.
         linkIds.RemoveAll(serviceAtLocations.ContainsKey);
-        if (linkIds.Count > 0)
+        await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => linkIds.Contains(s.Id)), linkIds, serviceAtLocations, s => s.Id, cancellationToken);
+    }
+
+    private async Task NoteIfEmptyAsync<T>(IQueryable<T> table, CancellationToken cancellationToken)
+    {
+        if (!await table.AnyAsync(cancellationToken))
         {
-            await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => linkIds.Contains(s.Id)), serviceAtLocations, s => s.Id, cancellationToken);
+            insertedIntoEmpty![typeof(T)] = [];
         }
     }
+
+    /// <summary>The ids that may name a stored record of <typeparamref name="T"/>.</summary>
+    private List<Guid> MayBeStored<T>(HashSet<Guid> ids) =>
+        insertedIntoEmpty?.GetValueOrDefault(typeof(T)) is { } inserted ? ids.Where(inserted.Contains).ToList() : ids.ToList();
 
     /// <summary>
     /// Inserts the batch's new records, stamped as a save stamps them, counting them by table and
@@ -98,6 +128,11 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
                 case ServiceTaxonomyTerm attribute:
                     searchIndex.Touched(attribute.ServiceId);
                     break;
+            }
+
+            if (insertedIntoEmpty?.GetValueOrDefault(record.GetType()) is { } inserted)
+            {
+                inserted.Add(RecordId(record));
             }
         }
 
@@ -537,9 +572,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
     private static bool SetExtra<T>(string stored, JsonObject node, HashSet<string> handled, HsdsField<T>[] fields, Action<string> set, Func<string, bool>? alsoHandled = null)
     {
-        var merged = HsdsExtra.Merge(stored, node,
-            name => handled.Contains(name) || (alsoHandled?.Invoke(name) ?? false),
-            name => Array.Exists(fields, f => f.Name == name));
+        var merged = HsdsExtra.Merge(stored, node, name => !handled.Contains(name) && !IsColumn(fields, name) && !(alsoHandled?.Invoke(name) ?? false));
         if (merged == stored)
         {
             return false;
@@ -549,10 +582,23 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         return true;
     }
 
+    private static bool IsColumn<T>(HsdsField<T>[] fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Removes the children a document no longer lists: a stored one is deleted, a new one is not made.</summary>
     private bool RemoveMissing<T>(List<T> current, HashSet<Guid> kept) where T : class
     {
-        var missing = current.Where(item => !kept.Contains(IdOf(item))).ToList();
+        var missing = current.Where(item => !kept.Contains(RecordId(item))).ToList();
         foreach (var item in missing)
         {
             current.Remove(item);
@@ -565,18 +611,29 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         return missing.Count > 0;
     }
 
-    private static Guid IdOf<T>(T item) => item switch
+    private static Guid RecordId(object record) => record switch
     {
+        Organisation o => o.Id,
+        Taxonomy t => t.Id,
+        TaxonomyTerm t => t.Id,
+        Location l => l.Id,
+        Service s => s.Id,
         ServiceAtLocation l => l.Id,
         Schedule s => s.Id,
         ServiceTaxonomyTerm a => a.Id,
-        _ => throw new ArgumentException($"No id for {typeof(T).Name}", nameof(item)),
+        _ => throw new ArgumentException($"No id for {record.GetType().Name}", nameof(record)),
     };
 
     private static Guid IdOf(JsonObject node) => Guid.Parse(node["id"]!.GetValue<string>());
 
-    private static async Task Load<T>(IQueryable<T> query, Dictionary<Guid, T> into, Func<T, Guid> key, CancellationToken cancellationToken)
+
+    private static async Task Load<T>(IQueryable<T> query, List<Guid> ids, Dictionary<Guid, T> into, Func<T, Guid> key, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         foreach (var item in await query.ToListAsync(cancellationToken))
         {
             into.TryAdd(key(item), item);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Commonweal.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,10 @@ namespace Commonweal.Directory.Hsds;
 /// </summary>
 internal sealed class SearchIndexPause(CommonwealDbContext db)
 {
-    private const int IdsPerUpdate = 5_000;
+    private const int IdsPerStatement = 5_000;
+
+    /// <summary>How the insert trigger's statement picks its one service (the SearchIndexPause migration's).</summary>
+    private const string OneService = " WHERE s.Id = new.Id; END";
 
     /// <summary>The triggers an inserted directory row fires (the SearchIndex and DirectoryVersion migrations').</summary>
     private static readonly string[] InsertTriggers =
@@ -55,15 +59,39 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
         await setAside.RestoreAsync(cancellationToken);
         setAside = null;
         await db.Database.ExecuteSqlRawAsync("UPDATE directory_version SET Version = Version + 1", cancellationToken);
-        // Setting a name to itself fires the index's update trigger, which rebuilds the service's row
-        // from what is stored now.
-        foreach (var chunk in touched.Chunk(IdsPerUpdate))
+        if (touched.Count > 0)
         {
-            var ids = chunk.ToList();
-            await db.Services.Where(s => ids.Contains(s.Id))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Name, s => s.Name), cancellationToken);
+            await ReindexTouchedAsync(cancellationToken);
         }
 
         touched.Clear();
+    }
+
+    /// <summary>
+    /// Rebuilds the index rows of the touched services in two statements, from the insert trigger's own
+    /// SQL run for all of them at once: firing the update trigger for each service (setting its name to
+    /// itself) also rewrote the service's row and its name index, and cost a fifth of a 50,000-service import.
+    /// </summary>
+    private async Task ReindexTouchedAsync(CancellationToken cancellationToken)
+    {
+        var trigger = await db.Database.SqlQueryRaw<string>(
+            "SELECT sql AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'services_fts_insert'").SingleAsync(cancellationToken);
+        var body = trigger.IndexOf(" BEGIN ", StringComparison.Ordinal) is var begin and >= 0 && trigger.EndsWith(OneService, StringComparison.Ordinal)
+            ? trigger[(begin + " BEGIN ".Length)..^OneService.Length]
+            : throw new InvalidOperationException($"The trigger services_fts_insert no longer ends '{OneService}', which the import's reindexing relies on.");
+        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE search_index_touched (Id TEXT NOT NULL PRIMARY KEY)", cancellationToken);
+        foreach (var chunk in touched.Chunk(IdsPerStatement))
+        {
+            // Ids as EF Core stores them on SQLite: upper-case text.
+            var ids = JsonSerializer.Serialize(chunk.Select(id => id.ToString().ToUpperInvariant()));
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO search_index_touched SELECT value FROM json_each({0})", [ids], cancellationToken);
+        }
+
+        const string Rows = "SELECT rowid FROM services WHERE Id IN (SELECT Id FROM search_index_touched)";
+        await db.Database.ExecuteSqlRawAsync($"DELETE FROM services_fts WHERE rowid IN ({Rows})", cancellationToken);
+        // In rowid order: the full-text index writes out what it holds whenever a row comes before the last
+        // (three times slower in id order).
+        await SqliteSetAside.ExecuteAsync(db, $"{body} WHERE s.rowid IN ({Rows}) ORDER BY s.rowid", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE search_index_touched", cancellationToken);
     }
 }
