@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -32,32 +33,36 @@ public static class HsdsExtra
             return extra.Count == 0 ? "{}" : extra.ToJsonString();
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, used again for every record (a new pair for each cost a tenth
+        // of the import's garbage).
+        var (buffer, writer) = output ??= (new ArrayBufferWriter<byte>(), new Utf8JsonWriter(Stream.Null));
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        for (var i = 0; i < document.Count; i++)
         {
-            writer.WriteStartObject();
-            for (var i = 0; i < document.Count; i++)
+            var (name, value) = document.GetAt(i);
+            if (isExtra(name))
             {
-                var (name, value) = document.GetAt(i);
-                if (isExtra(name))
+                writer.WritePropertyName(name);
+                if (value is null)
                 {
-                    writer.WritePropertyName(name);
-                    if (value is null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        value.WriteTo(writer);
-                    }
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
                 }
             }
-
-            writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        writer.WriteEndObject();
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? output;
 
     /// <summary>Adds the stored properties the target does not already have from columns.</summary>
     public static void AddTo(JsonObject target, string stored)

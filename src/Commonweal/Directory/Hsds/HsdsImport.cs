@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commonweal.Data;
 using Commonweal.Importing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Directory.Hsds;
 
@@ -60,16 +61,31 @@ public sealed class HsdsImport(CommonwealDbContext db)
         var searchIndex = new SearchIndexPause(db);
         await searchIndex.BeginAsync(cancellationToken);
         await writer.BeginAsync(cancellationToken);
+        var servicesTable = db.Model.FindEntityType(typeof(Service))!.GetTableName()!;
+        var servicesBefore = await db.Services.CountAsync(cancellationToken);
+        List<SqliteSetAside>? indexes = null;
 
         await foreach (var batch in readAhead.BatchesAsync(cancellationToken))
         {
             await WriteBatchAsync(batch);
+            // Once the file has brought more services than the table held, the indexes of services and
+            // places are built afresh at the end (SQLite). The import looks both up by id only, and
+            // rebuilding the search index reads neither: those indexes are back before it runs.
+            if (indexes is null && created.GetValueOrDefault(servicesTable) > servicesBefore)
+            {
+                indexes = [await SqliteSetAside.IndexesAsync<Service>(db, cancellationToken), await SqliteSetAside.IndexesAsync<Location>(db, cancellationToken)];
+            }
         }
 
         if (report.Rejected.Count > rejectedBefore)
         {
             await transaction.RollbackAsync(cancellationToken);
             return;
+        }
+
+        foreach (var setAside in indexes ?? [])
+        {
+            await setAside.RestoreAsync(cancellationToken);
         }
 
         await searchIndex.EndAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -20,6 +21,37 @@ internal sealed class HsdsNodeConverter : JsonConverter<JsonNode>
 
     public override void Write(Utf8JsonWriter writer, JsonNode value, JsonSerializerOptions options) => value.WriteTo(writer);
 
+    /// <summary>
+    /// A property's name, the same string for the same name: every document repeats the same few dozen.
+    /// The names kept are bounded, so that a file of made-up names cannot make the cache grow without end.
+    /// </summary>
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        const int Longest = 64;
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > Longest)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[Longest];
+        var name = chars[..reader.CopyString(chars)];
+        if (KnownNames.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var made = name.ToString();
+        if (Names.Count < 1_000)
+        {
+            Names.TryAdd(made, made);
+        }
+
+        return made;
+    }
+
+    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static JsonNode? Node(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -28,7 +60,7 @@ internal sealed class HsdsNodeConverter : JsonConverter<JsonNode>
                 var obj = new JsonObject();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
+                    var name = PropertyName(ref reader);
                     reader.Read();
                     if (!obj.TryAdd(name, Node(ref reader)))
                     {
