@@ -20,7 +20,6 @@ internal sealed class SqliteRowBinder : IDisposable
 {
     private readonly sqlite3 connection;
     private readonly sqlite3_stmt statement;
-    private readonly char[] chars = new char[64];
     private byte[] text = new byte[256];
 
     private SqliteRowBinder(sqlite3 connection, sqlite3_stmt statement) => (this.connection, this.statement) = (connection, statement);
@@ -68,10 +67,10 @@ internal sealed class SqliteRowBinder : IDisposable
             double number when double.IsNaN(number) => throw new InvalidOperationException("Cannot store NaN values."),
             double number => raw.sqlite3_bind_double(statement, index, number),
             string s => BindText(index, s),
-            Guid guid => BindAscii(index, guid.TryFormat(Chars(36), out var n) ? n : 0, upper: true),
-            DateOnly date => BindAscii(index, date.TryFormat(Chars(10), out var n, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture) ? n : 0, upper: false),
-            DateTime time => BindAscii(index, time.TryFormat(Chars(32), out var n, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture) ? n : 0, upper: false),
-            TimeOnly time => BindAscii(index, time.TryFormat(Chars(16), out var n, time.Ticks % TimeSpan.TicksPerSecond == 0 ? @"HH\:mm\:ss" : @"HH\:mm\:ss.fffffff", CultureInfo.InvariantCulture) ? n : 0, upper: false),
+            Guid guid => BindGuid(index, guid),
+            DateOnly date => BindAscii(index, date.TryFormat(Bytes(10), out var n, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture) ? n : 0),
+            DateTime time => BindAscii(index, time.TryFormat(Bytes(32), out var n, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture) ? n : 0),
+            TimeOnly time => BindAscii(index, time.TryFormat(Bytes(16), out var n, time.Ticks % TimeSpan.TicksPerSecond == 0 ? @"HH\:mm\:ss" : @"HH\:mm\:ss.fffffff", CultureInfo.InvariantCulture) ? n : 0),
             _ => throw new NotSupportedException($"A {value.GetType().Name} is not bound by {nameof(SqliteRowBinder)}."),
         };
         SqliteException.ThrowExceptionForRC(rc, connection);
@@ -95,19 +94,19 @@ internal sealed class SqliteRowBinder : IDisposable
         return raw.sqlite3_bind_text(statement, index, text.AsSpan(0, written));
     }
 
-    private Span<char> Chars(int length) => chars.AsSpan(0, length);
-
-    /// <summary>The first <paramref name="length"/> characters formatted into <see cref="chars"/>, which are ASCII, as text.</summary>
-    private int BindAscii(int index, int length, bool upper)
+    /// <summary>Upper case, as EF Core's SQLite provider stores a GUID; formatted as UTF-8 and raised in place.</summary>
+    private int BindGuid(int index, Guid guid)
     {
-        for (var i = 0; i < length; i++)
-        {
-            var c = chars[i];
-            text[i] = (byte)(upper ? char.ToUpperInvariant(c) : c);
-        }
-
-        return raw.sqlite3_bind_text(statement, index, text.AsSpan(0, length));
+        guid.TryFormat(Bytes(36), out var length);
+        Ascii.ToUpperInPlace(Bytes(length), out _);
+        return BindAscii(index, length);
     }
+
+    /// <summary>The start of <see cref="text"/> (at least 256 bytes), for a value formatted as UTF-8 in place.</summary>
+    private Span<byte> Bytes(int length) => text.AsSpan(0, length);
+
+    /// <summary>The first <paramref name="length"/> bytes of <see cref="text"/>, formatted there, as text.</summary>
+    private int BindAscii(int index, int length) => raw.sqlite3_bind_text(statement, index, text.AsSpan(0, length));
 
     public void Dispose() => statement.Dispose();
 }
