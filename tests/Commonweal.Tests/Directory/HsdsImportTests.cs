@@ -173,8 +173,11 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
     {
         // Into tables that held nothing when it began, the import looks up only the ids it has inserted
         // itself: a service named again 500 documents on (in a later batch) must be updated, not inserted twice.
+        // Past the first batch the file has brought more services than the table held, so the indexes of
+        // services and places are set aside (SQLite) and must be back, whole, at the end.
         await using var empty = await TestDatabase.CreateAsync();
         await empty.MigrateAsync();
+        var indexes = await StoredSchema.IndexesAsync(empty);
         var first = Service("Saltwort choir");
         first["x_rating"] = 2.50m;
         var documents = new JsonArray(first.DeepClone());
@@ -200,6 +203,11 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.Equal([id], (await search.SearchAsync(new ServiceQuery { Text = "orchestra" }, 1, 50, Cancel)).Hits.Select(h => h.ServiceId));
         Assert.Empty((await search.SearchAsync(new ServiceQuery { Text = "choir" }, 1, 50, Cancel)).Hits);
         Assert.Equal(500, (await search.SearchAsync(new ServiceQuery { Text = "filler" }, 1, 50, Cancel)).Total);
+        Assert.Equal(indexes, await StoredSchema.IndexesAsync(empty));
+        if (db.Database.IsSqlite())
+        {
+            Assert.Equal("ok", await db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").SingleAsync(Cancel));
+        }
     }
 
     [Fact]
@@ -216,6 +224,7 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
 
         services[2_000]!["status"] = "open";
         var file = Write("batches.json", services);
+        var indexes = await StoredSchema.IndexesAsync(database.Database);
         await using var db = database.Database.CreateContext();
         var report = await new HsdsImport(db).ImportAsync(file, cancellationToken: Cancel);
 
@@ -223,6 +232,8 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.Equal((2_001, 0), (report.Read, report.Written));
         Assert.Equal(0, await db.Services.CountAsync(s => s.Name.StartsWith("Batch service"), Cancel));
         Assert.False(await db.AuditEvents.AnyAsync(e => e.EntityId == "batches.json", Cancel));
+        // The indexes set aside once the file outgrew the table come back with the rollback.
+        Assert.Equal(indexes, await StoredSchema.IndexesAsync(database.Database));
     }
 
     [Fact]

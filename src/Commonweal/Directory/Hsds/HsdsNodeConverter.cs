@@ -15,16 +15,18 @@ namespace Commonweal.Directory.Hsds;
 /// </summary>
 internal sealed class HsdsNodeConverter : JsonConverter<JsonNode>
 {
+    /// <summary>Property names already made, bounded, so that a file of made-up names cannot make it grow without end.</summary>
+    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public override bool HandleNull => true;
 
     public override JsonNode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Node(ref reader);
 
     public override void Write(Utf8JsonWriter writer, JsonNode value, JsonSerializerOptions options) => value.WriteTo(writer);
 
-    /// <summary>
-    /// A property's name, the same string for the same name: every document repeats the same few dozen.
-    /// The names kept are bounded, so that a file of made-up names cannot make the cache grow without end.
-    /// </summary>
+    /// <summary>A property's name, the same string for the same name: every document repeats the same few dozen.</summary>
     private static string PropertyName(ref Utf8JsonReader reader)
     {
         const int Longest = 64;
@@ -48,9 +50,6 @@ internal sealed class HsdsNodeConverter : JsonConverter<JsonNode>
 
         return made;
     }
-
-    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = Names.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static JsonNode? Node(ref Utf8JsonReader reader)
     {
