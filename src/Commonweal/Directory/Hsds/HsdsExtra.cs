@@ -12,6 +12,10 @@ namespace Commonweal.Directory.Hsds;
 /// </summary>
 public static class HsdsExtra
 {
+    /// <summary>One buffer and writer per thread, used again for every record (a new pair for each cost a tenth of the import's garbage).</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? output;
+
     /// <summary>
     /// The stored Extra with the document's extra properties set; for a record with none stored (every new
     /// one), written straight from the document rather than from a copy of its nodes.
@@ -33,8 +37,6 @@ public static class HsdsExtra
             return extra.Count == 0 ? "{}" : extra.ToJsonString();
         }
 
-        // One buffer and writer per thread, used again for every record (a new pair for each cost a tenth
-        // of the import's garbage).
         var (buffer, writer) = output ??= (new ArrayBufferWriter<byte>(), new Utf8JsonWriter(Stream.Null));
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
@@ -60,9 +62,6 @@ public static class HsdsExtra
         writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
-
-    [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? output;
 
     /// <summary>Adds the stored properties the target does not already have from columns.</summary>
     public static void AddTo(JsonObject target, string stored)

@@ -69,8 +69,9 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
 
     /// <summary>
     /// Rebuilds the index rows of the touched services in two statements, from the insert trigger's own
-    /// SQL run for all of them at once: firing the update trigger for each service (setting its name to
-    /// itself) also rewrote the service's row and its name index, and cost a fifth of a 50,000-service import.
+    /// SQL run for all of them at once. Firing the update trigger for each service instead (setting its
+    /// name to itself) also rewrote the service's row and its name index: 0.9 s at 50,000 new services,
+    /// against 0.6 s.
     /// </summary>
     private async Task ReindexTouchedAsync(CancellationToken cancellationToken)
     {
