@@ -75,8 +75,8 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
     /// </summary>
     private async Task ReindexTouchedAsync(CancellationToken cancellationToken)
     {
-        var trigger = await db.Database.SqlQueryRaw<string>(
-            "SELECT sql AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'services_fts_insert'").SingleAsync(cancellationToken);
+        var stored = await SqliteSetAside.StoredAsync(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = 'services_fts_insert'", cancellationToken);
+        var trigger = stored.GetValueOrDefault("services_fts_insert") ?? throw new InvalidOperationException("The trigger services_fts_insert is not in the database.");
         var body = trigger.IndexOf(" BEGIN ", StringComparison.Ordinal) is var begin and >= 0 && trigger.EndsWith(OneService, StringComparison.Ordinal)
             ? trigger[(begin + " BEGIN ".Length)..^OneService.Length]
             : throw new InvalidOperationException($"The trigger services_fts_insert no longer ends '{OneService}', which the import's reindexing relies on.");
