@@ -383,13 +383,13 @@ public static partial class GrantSchema
     private static bool Below(JsonElement number, decimal minimum) =>
         number.TryGetDecimal(out var value) ? value < minimum : number.GetDouble() < (double)minimum;
 
-    /// <summary>As JSON Schema counts types: a whole number is an integer and a number; one written with a point or an exponent is a number only.</summary>
     /// <summary>
     /// Whether a schema's type allows a kind of value. Not <see cref="Enum.HasFlag"/>: code compiled ahead
     /// of time boxes an enum from another assembly for it, which was twice for every value of every grant.
     /// </summary>
     private static bool Has(JsonObjectType type, JsonObjectType kind) => (type & kind) != 0;
 
+    /// <summary>As JSON Schema counts types: a whole number is an integer and a number; one written with a point or an exponent is a number only.</summary>
     private static bool TypeMatches(JsonElement element, JsonObjectType type) => element.ValueKind switch
     {
         JsonValueKind.String => Has(type, JsonObjectType.String),
