@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Commonweal.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Directory.Hsds;
@@ -15,8 +15,6 @@ namespace Commonweal.Directory.Hsds;
 /// </summary>
 internal sealed class SearchIndexPause(CommonwealDbContext db)
 {
-    private const int IdsPerStatement = 5_000;
-
     /// <summary>How the insert trigger's statement picks its one service (the SearchIndexPause migration's).</summary>
     private const string OneService = " WHERE s.Id = new.Id; END";
 
@@ -81,11 +79,13 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
             ? trigger[(begin + " BEGIN ".Length)..^OneService.Length]
             : throw new InvalidOperationException($"The trigger services_fts_insert no longer ends '{OneService}', which the import's reindexing relies on.");
         await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE search_index_touched (Id TEXT NOT NULL PRIMARY KEY)", cancellationToken);
-        foreach (var chunk in touched.Chunk(IdsPerStatement))
+        // Bound as the bulk inserter binds a key, so that the ids are stored as EF Core stores them.
+        using (var insert = SqliteRowBinder.Prepare((SqliteConnection)db.Database.GetDbConnection(), "INSERT INTO search_index_touched VALUES (?)"))
         {
-            // Ids as EF Core stores them on SQLite: upper-case text.
-            var ids = JsonSerializer.Serialize(chunk.Select(id => id.ToString().ToUpperInvariant()));
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO search_index_touched SELECT value FROM json_each({0})", [ids], cancellationToken);
+            foreach (var id in touched)
+            {
+                insert.Insert([id]);
+            }
         }
 
         const string Rows = "SELECT rowid FROM services WHERE Id IN (SELECT Id FROM search_index_touched)";
