@@ -150,6 +150,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
             {
                 // New records first, so that the changes saved after them may refer to them.
                 await writer.InsertNewAsync(created, searchIndex, cancellationToken);
+                writer.TrackChanged();
                 await db.SaveChangesAsync(cancellationToken);
             }
 
