@@ -5,6 +5,7 @@ using Commonweal.Directory;
 using Commonweal.Directory.Hsds;
 using Commonweal.Directory.Search;
 using Commonweal.Importing;
+using Commonweal.Organisations;
 using Commonweal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,6 +95,37 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.Empty(stored.TaxonomyTerms);
         Assert.Equal(0, await db.Schedules.CountAsync(s => s.Id == Guid.Parse(dropped["schedules"]![0]!["id"]!.ToString()), Cancel));
         Assert.True((await AuditVerifier.VerifyAsync(db, cancellationToken: Cancel)).Intact);
+    }
+
+    /// <summary>
+    /// One batch names a stored organisation twice: by its own id, and under a publisher's id of its own
+    /// with the organisation's charity number. Both documents change the one stored record.
+    /// </summary>
+    [Fact]
+    public async Task Import_OrganisationNamedByIdAndByItsCharityNumber_IsOneRecordChangedOnce()
+    {
+        var organisationId = Guid.NewGuid();
+        await using var db = database.Database.CreateContext();
+        db.Organisations.Add(new Organisation { Id = organisationId, Name = "Heronsgate Trust", Identifier = "GB-CHC-1098765" });
+        await db.SaveChangesAsync(Cancel);
+        var before = await db.AuditEvents.MaxAsync(e => e.Sequence, Cancel);
+        var byId = Service("Heronsgate birdwatching");
+        byId["organization"] = new JsonObject { ["id"] = organisationId.ToString(), ["name"] = "Heronsgate Trust", ["description"] = "Wetland walks." };
+        var byNumber = Service("Heronsgate pond dipping");
+        byNumber["organization"] = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["name"] = "The Heronsgate Trust",
+            ["organization_identifiers"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["identifier_scheme"] = "GB-CHC", ["identifier"] = "1098765" }),
+        };
+
+        await ImportAsync(Write("organisation-twice.json", new JsonArray(byId, byNumber)));
+
+        var stored = await db.Organisations.AsNoTracking().SingleAsync(o => o.Identifier == "GB-CHC-1098765", Cancel);
+        Assert.Equal((organisationId, "The Heronsgate Trust", "Wetland walks."), (stored.Id, stored.Name, stored.Description));
+        Assert.Equal(2, await db.Services.CountAsync(s => s.OrganisationId == organisationId, Cancel));
+        var updated = Assert.Single(await db.AuditEvents.Where(e => e.Sequence > before && e.Action == "Organisation.Updated").ToListAsync(Cancel));
+        Assert.Equal("Heronsgate Trust", JsonNode.Parse(updated.Summary)!["Name"]!["from"]!.ToString());
     }
 
     [Fact]

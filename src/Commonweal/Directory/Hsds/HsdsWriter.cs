@@ -620,11 +620,18 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
     {
         foreach (var identifier in HsdsIdentifiers.Of(node))
         {
-            var match = await db.Organisations.FirstOrDefaultAsync(o => o.Identifier == identifier, cancellationToken);
+            var match = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Identifier == identifier, cancellationToken);
             if (match is not null)
             {
                 organisationAliases[id] = match.Id;
+                // Loaded already for another document of the batch: that copy is the one to change.
+                if (organisations.TryGetValue(match.Id, out var loaded))
+                {
+                    return loaded;
+                }
+
                 organisations[match.Id] = match;
+                Remember(match);
                 return match;
             }
         }
