@@ -108,7 +108,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         linkIds.RemoveAll(serviceAtLocations.ContainsKey);
         await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => linkIds.Contains(s.Id)), linkIds, serviceAtLocations, s => s.Id, cancellationToken);
 
-        // What came with a service or a place is remembered as what was read by id was.
+        // The records that came with a service or a place (Load remembered those it read by id).
         foreach (var service in services.Values)
         {
             service.Schedules.ForEach(Remember);
