@@ -66,7 +66,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         await NoteIfEmptyAsync(db.ServiceAtLocations, cancellationToken);
     }
 
-    /// <summary>Loads, tracked, every stored record the documents name.</summary>
+    /// <summary>Loads, untracked, every stored record the documents name, each remembered with a copy of its stored values.</summary>
     public async Task PrepareAsync(IReadOnlyCollection<HsdsDocument> documents, CancellationToken cancellationToken)
     {
         var ids = new HsdsIds();
@@ -84,13 +84,13 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         var (taxonomyIds, termIds) = (MayBeStored<Taxonomy>(ids.Taxonomies), MayBeStored<TaxonomyTerm>(ids.Terms));
         var (locationIds, serviceIds) = (MayBeStored<Location>(ids.Locations), MayBeStored<Service>(ids.Services));
         var linkIds = MayBeStored<ServiceAtLocation>(ids.ServiceAtLocations);
-        await Load(db.Organisations.Where(o => organisationIds.Contains(o.Id)), organisationIds, organisations, o => o.Id, cancellationToken);
-        await Load(db.Taxonomies.Where(t => taxonomyIds.Contains(t.Id)), taxonomyIds, taxonomies, t => t.Id, cancellationToken);
-        await Load(db.TaxonomyTerms.Where(t => termIds.Contains(t.Id)), termIds, terms, t => t.Id, cancellationToken);
-        await Load(db.Locations.Where(l => locationIds.Contains(l.Id)), locationIds, locations, l => l.Id, cancellationToken);
+        await Load(db.Organisations.Where(o => organisationIds.Contains(o.Id)), organisationIds, organisations, cancellationToken);
+        await Load(db.Taxonomies.Where(t => taxonomyIds.Contains(t.Id)), taxonomyIds, taxonomies, cancellationToken);
+        await Load(db.TaxonomyTerms.Where(t => termIds.Contains(t.Id)), termIds, terms, cancellationToken);
+        await Load(db.Locations.Where(l => locationIds.Contains(l.Id)), locationIds, locations, cancellationToken);
         await Load(db.Services.Include(s => s.Schedules).Include(s => s.TaxonomyTerms)
             .Include(s => s.ServiceAtLocations).ThenInclude(l => l.Schedules)
-            .AsSplitQuery().Where(s => serviceIds.Contains(s.Id)), serviceIds, services, s => s.Id, cancellationToken);
+            .AsSplitQuery().Where(s => serviceIds.Contains(s.Id)), serviceIds, services, cancellationToken);
         foreach (var service in services.Values)
         {
             foreach (var schedule in service.Schedules.Concat(service.ServiceAtLocations.SelectMany(l => l.Schedules)))
@@ -106,7 +106,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
         // Links named inside their service's document came with it; only the others are read again.
         linkIds.RemoveAll(serviceAtLocations.ContainsKey);
-        await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => linkIds.Contains(s.Id)), linkIds, serviceAtLocations, s => s.Id, cancellationToken);
+        await Load(db.ServiceAtLocations.Include(s => s.Schedules).Where(s => linkIds.Contains(s.Id)), linkIds, serviceAtLocations, cancellationToken);
 
         // The records that came with a service or a place (Load remembered those it read by id).
         foreach (var service in services.Values)
@@ -727,7 +727,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
     private static Guid IdOf(JsonObject node) => Guid.Parse(node["id"]!.GetValue<string>());
 
-    private async Task Load<T>(IQueryable<T> query, List<Guid> ids, Dictionary<Guid, T> into, Func<T, Guid> key, CancellationToken cancellationToken)
+    private async Task Load<T>(IQueryable<T> query, List<Guid> ids, Dictionary<Guid, T> into, CancellationToken cancellationToken)
         where T : class
     {
         if (ids.Count == 0)
@@ -737,7 +737,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
         foreach (var item in await query.AsNoTracking().ToListAsync(cancellationToken))
         {
-            if (into.TryAdd(key(item), item))
+            if (into.TryAdd(RecordId(item), item))
             {
                 Remember(item);
             }
