@@ -9,22 +9,23 @@ namespace Commonweal.Importing;
 /// flat. What is alive when the collector runs is what is in these few batches, so small batches
 /// (hundreds of rows) cost far less collecting than large ones. Reading starts as soon as it is
 /// started, so the first batch is read while the importer loads what is already stored. Batches come
-/// out in input order, so rejections are still reported in file order. The check must touch nothing
-/// the writing side uses (not the context, not the report).
+/// out in input order, so rejections are still reported in file order. The check turns the rows read
+/// into a <typeparamref name="TBatch"/> (what it found of each, and whatever else the writing side can
+/// be spared); it must touch nothing the writing side uses (not the context, not the report).
 /// </summary>
-public sealed class ReadAhead<TChecked> : IAsyncDisposable
+public sealed class ReadAhead<TBatch> : IAsyncDisposable
 {
-    private readonly Channel<TChecked[]> checkedBatches;
+    private readonly Channel<TBatch> checkedBatches;
     private readonly CancellationTokenSource stop;
     private readonly Task reading;
 
-    private ReadAhead(Channel<TChecked[]> checkedBatches, CancellationTokenSource stop, Task reading) =>
+    private ReadAhead(Channel<TBatch> checkedBatches, CancellationTokenSource stop, Task reading) =>
         (this.checkedBatches, this.stop, this.reading) = (checkedBatches, stop, reading);
 
-    public static ReadAhead<TChecked> Start<TRead>(
-        IAsyncEnumerable<TRead> input, int batchSize, Func<TRead[], TChecked[]> check, CancellationToken cancellationToken)
+    public static ReadAhead<TBatch> Start<TRead>(
+        IAsyncEnumerable<TRead> input, int batchSize, Func<TRead[], TBatch> check, CancellationToken cancellationToken)
     {
-        var checkedBatches = Channel.CreateBounded<TChecked[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var checkedBatches = Channel.CreateBounded<TBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(
             async () =>
@@ -42,11 +43,11 @@ public sealed class ReadAhead<TChecked> : IAsyncDisposable
                 }
             },
             CancellationToken.None);
-        return new ReadAhead<TChecked>(checkedBatches, stop, reading);
+        return new ReadAhead<TBatch>(checkedBatches, stop, reading);
     }
 
     /// <summary>The checked batches in input order; a failed read (a file that is not JSON, say) is thrown at the end, as the reading threw it.</summary>
-    public async IAsyncEnumerable<TChecked[]> BatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TBatch> BatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
         {
@@ -69,10 +70,10 @@ public sealed class ReadAhead<TChecked> : IAsyncDisposable
     }
 }
 
-/// <summary>Starts a <see cref="ReadAhead{TChecked}"/>, its types inferred from the check.</summary>
+/// <summary>Starts a <see cref="ReadAhead{TBatch}"/>, its types inferred from the check.</summary>
 public static class ReadAhead
 {
-    public static ReadAhead<TChecked> Start<TRead, TChecked>(
-        IAsyncEnumerable<TRead> input, int batchSize, Func<TRead[], TChecked[]> check, CancellationToken cancellationToken) =>
-        ReadAhead<TChecked>.Start(input, batchSize, check, cancellationToken);
+    public static ReadAhead<TBatch> Start<TRead, TBatch>(
+        IAsyncEnumerable<TRead> input, int batchSize, Func<TRead[], TBatch> check, CancellationToken cancellationToken) =>
+        ReadAhead<TBatch>.Start(input, batchSize, check, cancellationToken);
 }

@@ -255,7 +255,8 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         // Into tables that held nothing when it began, the import looks up only the ids it has inserted
         // itself: a service named again 500 documents on (in a later batch) must be updated, not inserted twice.
         // Past the first batch the file has brought more services than the table held, so the indexes of
-        // services and places are set aside (SQLite) and must be back, whole, at the end.
+        // services and places (and, the directory being empty, of links and schedules, through which the
+        // later batch loads the service's own) are set aside (SQLite) and must be back, whole, at the end.
         await using var empty = await TestDatabase.CreateAsync();
         await empty.MigrateAsync();
         var indexes = await StoredSchema.IndexesAsync(empty);
@@ -280,6 +281,7 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         Assert.Equal("Saltwort orchestra", stored.Name);
         Assert.Contains("\"x_rating\":2.50", stored.Extra, StringComparison.Ordinal);
         Assert.Equal((501, 501, 501), (await db.Services.CountAsync(Cancel), await db.Organisations.CountAsync(Cancel), await db.Locations.CountAsync(Cancel)));
+        Assert.Equal((501, 501), (await db.ServiceAtLocations.CountAsync(Cancel), await db.Schedules.CountAsync(Cancel)));
         var search = new ServiceSearch(db);
         Assert.Equal([id], (await search.SearchAsync(new ServiceQuery { Text = "orchestra" }, 1, 50, Cancel)).Hits.Select(h => h.ServiceId));
         Assert.Empty((await search.SearchAsync(new ServiceQuery { Text = "choir" }, 1, 50, Cancel)).Hits);

@@ -51,10 +51,24 @@ public sealed class HsdsImport(CommonwealDbContext db)
         db.AuditsAddedRowsAsOneEvent = true;
         // Reading and checking run a batch ahead of writing, on another thread (they touch neither the
         // context nor the report), starting while the import sets up; what they found is reported
-        // here, in file order.
+        // here, in file order. The ids the valid documents name are gathered there too, off the
+        // writing thread, which is the one an import waits for.
         var validator = new HsdsValidator(db.Model);
-        CheckedDocument[] Check((HsdsDocument?, string?, string?)[] documents) =>
-            Array.ConvertAll(documents, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
+        CheckedBatch Check((HsdsDocument?, string?, string?)[] documents)
+        {
+            var ids = new HsdsIds();
+            var found = Array.ConvertAll(documents, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
+            foreach (var (document, _, _, errors) in found)
+            {
+                if (document is not null && errors!.Count == 0)
+                {
+                    ids.Collect(document.Kind, document.Node);
+                }
+            }
+
+            return new CheckedBatch(found, ids);
+        }
+
         await using var readAhead = ReadAhead.Start(found, BatchSize, Check, cancellationToken);
         await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -74,6 +88,14 @@ public sealed class HsdsImport(CommonwealDbContext db)
             if (indexes is null && created.GetValueOrDefault(servicesTable) > servicesBefore)
             {
                 indexes = [await SqliteSetAside.IndexesAsync<Service>(db, cancellationToken), await SqliteSetAside.IndexesAsync<Location>(db, cancellationToken)];
+                // Into an empty directory, the links to places and the schedules are all new too. Their
+                // indexes serve loading a stored service's links and schedules, which this import does
+                // only for a service it has itself inserted and then finds named again.
+                if (servicesBefore == 0)
+                {
+                    indexes.Add(await SqliteSetAside.IndexesAsync<ServiceAtLocation>(db, cancellationToken));
+                    indexes.Add(await SqliteSetAside.IndexesAsync<Schedule>(db, cancellationToken));
+                }
             }
         }
 
@@ -108,10 +130,10 @@ public sealed class HsdsImport(CommonwealDbContext db)
             report.CountWritten();
         }
 
-        async Task WriteBatchAsync(CheckedDocument[] batch)
+        async Task WriteBatchAsync(CheckedBatch batch)
         {
-            var valid = new List<HsdsDocument>(batch.Length);
-            foreach (var (document, where, error, errors) in batch)
+            var valid = new List<HsdsDocument>(batch.Documents.Length);
+            foreach (var (document, where, error, errors) in batch.Documents)
             {
                 report.CountRead();
                 if (document is null)
@@ -137,7 +159,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
                 return;
             }
 
-            await writer.PrepareAsync(valid, cancellationToken);
+            await writer.PrepareAsync(batch.Ids, cancellationToken);
             foreach (var document in valid)
             {
                 if (await writer.ApplyAsync(document, cancellationToken))
@@ -161,6 +183,9 @@ public sealed class HsdsImport(CommonwealDbContext db)
 
     /// <summary>A document found in the input with what the validator said of it, or what was found instead of one.</summary>
     private readonly record struct CheckedDocument(HsdsDocument? Document, string? Where, string? Error, List<(string Path, string Reason)>? Errors);
+
+    /// <summary>A batch of checked documents, with the ids of every record its valid documents name.</summary>
+    private sealed record CheckedBatch(CheckedDocument[] Documents, HsdsIds Ids);
 
     /// <summary>The file's SHA-256; for a CSV table set, each table's, by file name.</summary>
     private static async Task<object> HashAsync(HsdsSource source, CancellationToken cancellationToken)

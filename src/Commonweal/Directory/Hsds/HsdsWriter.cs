@@ -66,15 +66,9 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         await NoteIfEmptyAsync(db.ServiceAtLocations, cancellationToken);
     }
 
-    /// <summary>Loads, untracked, every stored record the documents name, each remembered with a copy of its stored values.</summary>
-    public async Task PrepareAsync(IReadOnlyCollection<HsdsDocument> documents, CancellationToken cancellationToken)
+    /// <summary>Loads, untracked, every stored record a batch names (its <paramref name="ids"/>), each remembered with a copy of its stored values.</summary>
+    public async Task PrepareAsync(HsdsIds ids, CancellationToken cancellationToken)
     {
-        var ids = new HsdsIds();
-        foreach (var document in documents)
-        {
-            ids.Collect(document.Kind, document.Node);
-        }
-
         foreach (var alias in ids.Organisations.Where(organisationAliases.ContainsKey).ToList())
         {
             ids.Organisations.Add(organisationAliases[alias]);
