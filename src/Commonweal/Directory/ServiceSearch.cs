@@ -277,14 +277,16 @@ public sealed partial class ServiceSearch(CommonwealDbContext db, ServiceIndexes
         }
 
         var match = string.Join(" AND ", parts);
+        // The index keeps no copy of the text (ContentlessSearchIndex): a match is known by its service's rowid.
         // bm25 is worked out for every row matched, so it is asked for only when there are words to rank by.
         return words.Count > 0
             ? db.Database.SqlQuery<TextMatch>($"""
-                SELECT service_id AS ServiceId, -bm25(services_fts, 0, 10.0, 5.0, 1.0, 1.0, 2.0, 5.0, 0) AS Rank
-                FROM services_fts WHERE services_fts MATCH {match}
+                SELECT s.Id AS ServiceId, -bm25(services_fts, 0, 10.0, 5.0, 1.0, 1.0, 2.0, 5.0, 0) AS Rank
+                FROM services_fts JOIN services s ON s.rowid = services_fts.rowid WHERE services_fts MATCH {match}
                 """)
             : db.Database.SqlQuery<TextMatch>($"""
-                SELECT service_id AS ServiceId, 0.0 AS Rank FROM services_fts WHERE services_fts MATCH {match}
+                SELECT s.Id AS ServiceId, 0.0 AS Rank
+                FROM services_fts JOIN services s ON s.rowid = services_fts.rowid WHERE services_fts MATCH {match}
                 """);
     }
 

@@ -1,6 +1,9 @@
 using Commonweal.Directory;
 using Commonweal.TestSupport;
+using Commonweal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Commonweal.Tests.Directory;
 
@@ -95,6 +98,34 @@ public sealed class SearchIndexTests(MigratedDatabase database) : IClassFixture<
 
         await data.CentroidAsync("ZZ9", DirectoryTestData.E3);
         Assert.Equal([repairs.Id], await SearchAsync(nearE3));
+    }
+
+    /// <summary>
+    /// A directory migrated with services already in it still finds them by text, need and place: on SQLite
+    /// the migration that made the index keep no copy of the text (ContentlessSearchIndex) rebuilds it.
+    /// </summary>
+    [Fact]
+    public async Task ServicesStoredBeforeTheIndexWasRemade_AreFoundAfterIt()
+    {
+        await using var fresh = await TestDatabase.CreateAsync();
+        await using var db = fresh.CreateContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var remade = migrations.FindIndex(m => m.EndsWith("_ContentlessSearchIndex", StringComparison.Ordinal));
+        await db.GetService<IMigrator>().MigrateAsync(migrations[(remade < 0 ? migrations.Count : remade) - 1], cancellationToken: Cancel);
+        var data = new DirectoryTestData(() => fresh.CreateContext());
+        var needs = await data.TermAsync(await data.TaxonomyAsync("Bow needs"), "Company");
+        var organisation = await data.OrganisationAsync("Bow Befriending Trust");
+        var service = await data.ServiceAsync(organisation, "Telephone friends", "Weekly calls", at: DirectoryTestData.E3, terms: [needs]);
+        await data.ServiceAsync(organisation, "Walking group", "Weekly walks", at: DirectoryTestData.E14);
+        await data.CentroidAsync("E3", DirectoryTestData.E3);
+
+        await CommonwealDatabase.MigrateAsync(db, Cancel);
+
+        var search = new ServiceSearch(db);
+        async Task<Guid[]> Found(ServiceQuery query) => [.. (await search.SearchAsync(query, 1, 50, Cancel)).Hits.Select(h => h.ServiceId)];
+        Assert.Equal([service.Id], await Found(new ServiceQuery { Text = "telephone befriending" }));
+        Assert.Equal([service.Id], await Found(new ServiceQuery { Text = "weekly", TaxonomyTermIds = [needs.Id] }));
+        Assert.Equal([service.Id], await Found(new ServiceQuery { Text = "weekly", Postcode = "E3", ProximityMetres = 1500 }));
     }
 
     private async Task<List<Guid>> SearchAsync(ServiceQuery query)
