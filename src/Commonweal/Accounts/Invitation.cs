@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Commonweal.Organisations;
 
 namespace Commonweal.Accounts;
@@ -10,7 +11,7 @@ public sealed class Invitation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public required string Email { get; set; }

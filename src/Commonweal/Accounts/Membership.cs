@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Commonweal.Organisations;
 
 namespace Commonweal.Accounts;
@@ -20,7 +21,7 @@ public enum MembershipRole
 
 public sealed class Membership
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid UserId { get; set; }
     public User? User { get; set; }
     public Guid OrganisationId { get; set; }

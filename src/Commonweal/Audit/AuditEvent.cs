@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Audit;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Commonweal.Audit;
 /// </summary>
 public sealed class AuditEvent
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     /// <summary>Position in the chain, from 1 with no gaps; unique, so two writers cannot fork the chain.</summary>
     public long Sequence { get; set; }

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Commissioning;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class NeedsArea
 {
     public const int NameMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid CommissionerOrganisationId { get; set; }
     public required string Name { get; set; }
 
@@ -47,7 +49,7 @@ public sealed class AreaNeed
 {
     public const int NameMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid AreaId { get; set; }
     public NeedKind Kind { get; set; }
     public required string Name { get; set; }

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Commissioning;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class CommissioningPlan
 {
     public const int TitleMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid CommissionerOrganisationId { get; set; }
     public Guid AreaId { get; set; }
     public NeedsArea? Area { get; set; }
@@ -24,7 +26,7 @@ public sealed class CommissioningPlan
 /// <summary>An amount the plan budgets for one need or condition of its area.</summary>
 public sealed class PlanLine
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PlanId { get; set; }
     public Guid NeedId { get; set; }
 

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Commissioning;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class PooledFund
 {
     public const int NameMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public required string Name { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<PoolMember> Members { get; set; } = [];
@@ -18,7 +20,7 @@ public sealed class PooledFund
 /// <summary>A commissioner in a pool: what it pays in and its agreed share (the shares sum to 100).</summary>
 public sealed class PoolMember
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PooledFundId { get; set; }
     public Guid OrganisationId { get; set; }
     public long AmountPence { get; set; }
@@ -34,7 +36,7 @@ public sealed class PoolMember
 /// <summary>An opportunity drawing on a pool: its contracts are the pool's spend. An opportunity draws on one pool at most.</summary>
 public sealed class PoolOpportunity
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PooledFundId { get; set; }
     public Guid OpportunityId { get; set; }
 }

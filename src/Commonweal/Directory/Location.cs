@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Directory;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Commonweal.Directory;
 /// </summary>
 public sealed class Location
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid? OrganisationId { get; set; }
 
     /// <summary>HSDS location_type: physical, postal or virtual.</summary>
@@ -29,7 +31,7 @@ public sealed class Location
 /// <summary>A service delivered at a location (HSDS "service_at_location").</summary>
 public sealed class ServiceAtLocation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ServiceId { get; set; }
     public Service? Service { get; set; }
     public Guid LocationId { get; set; }

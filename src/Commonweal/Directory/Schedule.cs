@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Directory;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Commonweal.Directory;
 /// </summary>
 public sealed class Schedule
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid? ServiceId { get; set; }
     public Guid? ServiceAtLocationId { get; set; }
 

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Directory;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class Service
     public const int DescriptionMaxLength = 10_000;
 
     /// <summary>Also the HSDS/ORUK id: publishers' UUIDs are kept, so re-imports update rather than duplicate.</summary>
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     public Guid OrganisationId { get; set; }
     public Organisations.Organisation? Organisation { get; set; }

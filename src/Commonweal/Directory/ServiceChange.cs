@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Directory;
 
 public enum ServiceChangeStatus
@@ -14,7 +16,7 @@ public enum ServiceChangeStatus
 /// </summary>
 public sealed class ServiceChange
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ServiceId { get; set; }
     public Service? Service { get; set; }
     public Guid ProposedByUserId { get; set; }

@@ -1,9 +1,11 @@
+using Commonweal.Data;
+
 namespace Commonweal.Directory;
 
 /// <summary>A vocabulary of terms (HSDS "taxonomy"): Commonweal's needs taxonomy, or any imported one.</summary>
 public sealed class Taxonomy
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public required string Name { get; set; }
     public string? Description { get; set; }
     public string? Uri { get; set; }
@@ -14,7 +16,7 @@ public sealed class Taxonomy
 /// <summary>A term of a taxonomy, possibly under a parent term (HSDS "taxonomy_term").</summary>
 public sealed class TaxonomyTerm
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid? TaxonomyId { get; set; }
     public Taxonomy? Taxonomy { get; set; }
     public string? Code { get; set; }
@@ -30,7 +32,7 @@ public sealed class TaxonomyTerm
 public sealed class ServiceTaxonomyTerm
 {
     /// <summary>The HSDS attribute's id.</summary>
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ServiceId { get; set; }
     public Guid TaxonomyTermId { get; set; }
     public TaxonomyTerm? TaxonomyTerm { get; set; }

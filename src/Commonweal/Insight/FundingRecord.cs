@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Commonweal.Organisations;
 
 namespace Commonweal.Insight;
@@ -35,7 +36,7 @@ public sealed class FundingRecord
     public const int NameMaxLength = 200;
     public const int KeyMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public FundingSource Source { get; set; }
 
     /// <summary>Null for other income from a source that is not an organisation here (donations, trading).</summary>

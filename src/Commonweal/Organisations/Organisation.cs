@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Organisations;
 
 public sealed class Organisation
@@ -5,7 +7,7 @@ public sealed class Organisation
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     /// <summary>org-id.guide identifier such as GB-CHC-1234567; null only for unregistered community groups.</summary>
     public string? Identifier { get; set; }

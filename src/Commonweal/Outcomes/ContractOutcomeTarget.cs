@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Commonweal.Outcomes.Analysis;
 
 namespace Commonweal.Outcomes;
@@ -10,7 +11,7 @@ namespace Commonweal.Outcomes;
 /// </summary>
 public sealed class ContractOutcomeTarget
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ContractId { get; set; }
     public OutcomeMeasure Measure { get; set; }
 

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Outcomes;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Commonweal.Outcomes;
 /// </summary>
 public sealed class OutcomeInstrument
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     /// <summary>The definition's own id ("ons4"), unique across built-in and added instruments.</summary>
     public required string Key { get; set; }

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Outcomes;
 
 /// <summary>When in the person's time with a service a questionnaire was answered.</summary>
@@ -20,7 +22,7 @@ public enum OutcomeTimepoint
 /// </summary>
 public sealed class OutcomeResponse
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PersonId { get; set; }
     public Guid ReferralId { get; set; }
     public Guid ServiceId { get; set; }

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Passport;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Commonweal.Passport;
 /// </summary>
 public abstract class Evidence
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OrganisationId { get; set; }
     public EvidenceKind Kind { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -89,7 +91,7 @@ public sealed class TrainingRecord
 {
     public const int CourseMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid VolunteerId { get; set; }
     public required string Course { get; set; }
     public DateOnly CompletedOn { get; set; }

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Passport;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class PassportDocument
 {
     public const int FileNameMaxLength = 255;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OrganisationId { get; set; }
 
     /// <summary>The kind of evidence it was first uploaded for.</summary>

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Passport;
 
 public enum ReminderThreshold
@@ -13,7 +15,7 @@ public enum ReminderThreshold
 /// </summary>
 public sealed class PassportReminder
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OrganisationId { get; set; }
     public Guid EvidenceId { get; set; }
     public EvidenceKind Kind { get; set; }

@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Commonweal.Passport;
 
 namespace Commonweal.Procurement;
@@ -13,7 +14,7 @@ public sealed class Opportunity
     public const int DescriptionMaxLength = 10_000;
     public const int ReasonMaxLength = 2000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     /// <summary>People-facing reference, CW-yyyy-nnnnn; unique through (year, sequence).</summary>
     public string Reference { get; set; } = "";
@@ -110,7 +111,7 @@ public sealed class Opportunity
 /// <summary>One commissioner of a (possibly joint) opportunity and its share of the budget.</summary>
 public sealed class OpportunityCommissioner
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public Guid OrganisationId { get; set; }
     public Organisations.Organisation? Organisation { get; set; }
@@ -121,7 +122,7 @@ public sealed class OpportunityCommissioner
 
 public sealed class Lot
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public int Number { get; set; }
     public required string Title { get; set; }
@@ -134,7 +135,7 @@ public sealed class AwardCriterion
 {
     public const int DescriptorCount = 6;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public int Order { get; set; }
     public required string Name { get; set; }
@@ -149,7 +150,7 @@ public sealed class AwardCriterion
 
 public sealed class OpportunityNeed
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
 
     /// <summary>A term of the needs taxonomy (<see cref="Directory.NeedsTaxonomy"/>).</summary>
@@ -158,7 +159,7 @@ public sealed class OpportunityNeed
 
 public sealed class OpportunityArea
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
 
     /// <summary>A postcode outcode such as E14.</summary>
@@ -167,7 +168,7 @@ public sealed class OpportunityArea
 
 public sealed class OpportunityEvidence
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public EvidenceKind Kind { get; set; }
 }
@@ -175,7 +176,7 @@ public sealed class OpportunityEvidence
 /// <summary>One move of an opportunity through its lifecycle: never changed, one row per move.</summary>
 public sealed class OpportunityTransition
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public OpportunityStatus From { get; set; }
     public OpportunityStatus To { get; set; }

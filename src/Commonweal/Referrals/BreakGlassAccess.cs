@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Referrals;
 
 public enum BreakGlassReview
@@ -17,7 +19,7 @@ public sealed class BreakGlassAccess
     public const int ReasonMaxLength = 1_000;
     public static readonly TimeSpan Lasts = TimeSpan.FromHours(1);
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PersonId { get; set; }
     public Guid UserId { get; set; }
     public string UserName { get; set; } = "";

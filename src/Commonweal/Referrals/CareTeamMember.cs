@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Referrals;
 
 public enum CareTeamSource
@@ -20,7 +22,7 @@ public sealed class CareTeamMember
 {
     public const int RoleMaxLength = 100;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PersonId { get; set; }
     public Guid UserId { get; set; }
     public string Name { get; set; } = "";

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Referrals;
 
 public enum ConsentScope
@@ -33,7 +35,7 @@ public sealed class Consent
 {
     public const int TextMaxLength = 500;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PersonId { get; set; }
     public ConsentScope Scope { get; set; }
 

@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Referrals;
 
 public enum ContactPreference
@@ -17,7 +19,7 @@ public sealed class Person
     public const int NameMaxLength = 100;
     public const int TextMaxLength = 4_000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     /// <summary>Ten digits with a valid check digit, when known; unique, so one person has one record.</summary>
     public string? NhsNumber { get; set; }

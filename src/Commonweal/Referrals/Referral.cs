@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Referrals;
 
 public enum ReferralStatus
@@ -36,7 +38,7 @@ public sealed class Referral
     public const int NotesMaxLength = 4_000;
     public const int ReasonMaxLength = 1_000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     /// <summary>People-facing and quotable on the phone: R-7KQ2-M9XD (see <see cref="ReferralReferences"/>).</summary>
     public string Reference { get; set; } = "";
@@ -96,7 +98,7 @@ public sealed class ReferralReason
 /// <summary>One step of a referral's life: from, to, when, by whom and why.</summary>
 public sealed class ReferralTransition
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ReferralId { get; set; }
     public ReferralStatus? From { get; set; }
     public ReferralStatus To { get; set; }
@@ -111,7 +113,7 @@ public sealed class ReferralMessage
 {
     public const int TextMaxLength = 4_000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ReferralId { get; set; }
     public Guid? AuthorUserId { get; set; }
     public string Author { get; set; } = "";
@@ -127,7 +129,7 @@ public sealed class ReferralAttachment
     public const int MaxBytes = 5 * 1024 * 1024;
     public const int FileNameMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ReferralId { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }

@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Commonweal.Organisations;
 
 namespace Commonweal.Procurement.Awards;
@@ -27,7 +28,7 @@ public sealed class Award
 {
     public const string Pounds = "GBP";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public Opportunity? Opportunity { get; set; }
 
@@ -65,7 +66,7 @@ public sealed class Award
 /// <summary>One supplier of an award: the lead, or a member of the lead's consortium.</summary>
 public sealed class AwardSupplier
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid AwardId { get; set; }
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
@@ -75,7 +76,7 @@ public sealed class AwardSupplier
 /// <summary>The contract (or grant agreement) that follows an award.</summary>
 public sealed class Contract
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid AwardId { get; set; }
     public Award? Award { get; set; }
 

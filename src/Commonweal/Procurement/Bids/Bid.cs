@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Commonweal.Passport;
 
 namespace Commonweal.Procurement.Bids;
@@ -19,7 +20,7 @@ public sealed class Bid
 {
     public const int RoleMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public Opportunity? Opportunity { get; set; }
 
@@ -65,7 +66,7 @@ public sealed class Bid
 /// <summary>One organisation of a bid: the lead or a consortium member, with its role and share of the work.</summary>
 public sealed class BidMember
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid BidId { get; set; }
     public Guid OrganisationId { get; set; }
     public Organisations.Organisation? Organisation { get; set; }
@@ -82,7 +83,7 @@ public sealed class BidMember
 /// </summary>
 public sealed class BidEvidence
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid BidId { get; set; }
     public Guid OrganisationId { get; set; }
     public EvidenceKind Kind { get; set; }
@@ -103,7 +104,7 @@ public sealed class BidEvidence
 /// <summary>A passport document behind the evidence, named by id and hash so that a later change is noticed.</summary>
 public sealed class BidEvidenceDocument
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid BidEvidenceId { get; set; }
     public Guid DocumentId { get; set; }
     public required string FileName { get; set; }

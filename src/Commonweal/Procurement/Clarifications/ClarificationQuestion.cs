@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Procurement.Clarifications;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class ClarificationQuestion
     public const int QuestionMaxLength = 2000;
     public const int AnswerMaxLength = 5000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
 
     /// <summary>1, 2, 3… within the opportunity, in the order asked.</summary>

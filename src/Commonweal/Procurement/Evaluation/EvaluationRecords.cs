@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Procurement.Evaluation;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Commonweal.Procurement.Evaluation;
 /// </summary>
 public sealed class OpportunityEvaluation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
 
     /// <summary>Percent (0 to 100) of each contract's value held against outcome targets; set by a commissioner.</summary>
@@ -23,7 +25,7 @@ public sealed class OpportunityEvaluation
 /// <summary>A user a commissioner asked to score an opportunity's bids, and when they declared their interests.</summary>
 public sealed class Evaluator
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public Guid UserId { get; set; }
     public Accounts.User? User { get; set; }
@@ -41,7 +43,7 @@ public sealed class ConflictDeclaration
 {
     public const int DescriptionMaxLength = 2000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid EvaluatorId { get; set; }
     public Guid OrganisationId { get; set; }
     public Organisations.Organisation? Organisation { get; set; }
@@ -55,7 +57,7 @@ public sealed class EvaluatorScore
 {
     public const int CommentMaxLength = 4000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid BidId { get; set; }
     public Guid CriterionId { get; set; }
     public Guid EvaluatorUserId { get; set; }
@@ -67,7 +69,7 @@ public sealed class EvaluatorScore
 /// <summary>The moderated score for one criterion of one bid, with the moderator's reason (shown in the letters).</summary>
 public sealed class ConsensusScore
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid BidId { get; set; }
     public Guid CriterionId { get; set; }
     public int Score { get; set; }
@@ -82,7 +84,7 @@ public sealed class ConsensusScore
 /// </summary>
 public sealed class AwardLetter
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid OpportunityId { get; set; }
     public Guid BidId { get; set; }
     public Guid OrganisationId { get; set; }

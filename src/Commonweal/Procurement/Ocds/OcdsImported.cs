@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Procurement.Ocds;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class OcdsProcess
 {
     public const int OcidMaxLength = 100;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public required string Ocid { get; set; }
     public Guid OpportunityId { get; set; }
     public Opportunity? Opportunity { get; set; }
@@ -32,7 +34,7 @@ public sealed class OcdsRelease
 {
     public const int ReleaseIdMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ProcessId { get; set; }
     public required string Ocid { get; set; }
     public required string ReleaseId { get; set; }

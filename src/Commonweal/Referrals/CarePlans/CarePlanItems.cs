@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Referrals.CarePlans;
 
 public enum GoalStatus
@@ -13,7 +15,7 @@ public enum GoalStatus
 /// </summary>
 public abstract class CarePlanItem
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
 
     /// <summary>A person has one shared care plan: its items hang off the person directly.</summary>
     public Guid PersonId { get; set; }

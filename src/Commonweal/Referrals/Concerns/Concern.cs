@@ -1,3 +1,5 @@
+using Commonweal.Data;
+
 namespace Commonweal.Referrals.Concerns;
 
 public enum ConcernKind
@@ -32,7 +34,7 @@ public sealed class Concern
     public const int DescriptionMaxLength = 4_000;
     public const int OutcomeMaxLength = 4_000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid PersonId { get; set; }
     public Person? Person { get; set; }
     public ConcernKind Kind { get; set; }
@@ -69,7 +71,7 @@ public sealed class Concern
 /// <summary>One organisation's safeguarding lead has seen the concern.</summary>
 public sealed class ConcernAcknowledgement
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = NewId.Next();
     public Guid ConcernId { get; set; }
     public Guid OrganisationId { get; set; }
     public string OrganisationName { get; set; } = "";
