@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Commonweal.Data;
 
@@ -176,12 +177,8 @@ public sealed class CommonwealDbContext(
             : null;
         await AuditChainLock.AcquireAsync(Database, cancellationToken);
 
-        var last = await AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new SqliteWriteQueue.ChainHead(e.Sequence, e.Hash))
-            .FirstOrDefaultAsync(cancellationToken);
-        var (written, _) = await AppendAndSaveAsync(
-            events, pairing, last == default ? new(0, AuditChain.Genesis) : last, acceptAllChangesOnSuccess, cancellationToken);
+        var head = await SqliteWriteQueue.ChainHead.ReadAsync(this, Database.GetDbConnection(), Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
+        var (written, _) = await AppendAndSaveAsync(events, pairing, head, acceptAllChangesOnSuccess, cancellationToken);
         if (ownTransaction is not null)
         {
             await ownTransaction.CommitAsync(cancellationToken);

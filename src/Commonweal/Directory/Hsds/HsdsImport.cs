@@ -76,7 +76,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         await searchIndex.BeginAsync(cancellationToken);
         await writer.BeginAsync(cancellationToken);
         var servicesTable = db.Model.FindEntityType(typeof(Service))!.GetTableName()!;
-        var servicesBefore = await db.Services.CountAsync(cancellationToken);
+        var servicesBefore = await TableRows.CountAsync(db, typeof(Service), cancellationToken);
         List<SqliteSetAside>? indexes = null;
 
         await foreach (var batch in readAhead.BatchesAsync(cancellationToken))

@@ -57,13 +57,8 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
     /// <summary>Notes the tables that hold nothing yet, before the first batch.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        insertedIntoEmpty = [];
-        await NoteIfEmptyAsync(db.Organisations, cancellationToken);
-        await NoteIfEmptyAsync(db.Taxonomies, cancellationToken);
-        await NoteIfEmptyAsync(db.TaxonomyTerms, cancellationToken);
-        await NoteIfEmptyAsync(db.Locations, cancellationToken);
-        await NoteIfEmptyAsync(db.Services, cancellationToken);
-        await NoteIfEmptyAsync(db.ServiceAtLocations, cancellationToken);
+        Type[] looked = [typeof(Organisation), typeof(Taxonomy), typeof(TaxonomyTerm), typeof(Location), typeof(Service), typeof(ServiceAtLocation)];
+        insertedIntoEmpty = (await TableRows.EmptyAsync(db, looked, cancellationToken)).ToDictionary(type => type, _ => new HashSet<Guid>());
     }
 
     /// <summary>Loads, untracked, every stored record a batch names (its <paramref name="ids"/>), each remembered with a copy of its stored values.</summary>
@@ -178,14 +173,6 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         else
         {
             db.Entry(record).State = EntityState.Deleted;
-        }
-    }
-
-    private async Task NoteIfEmptyAsync<T>(IQueryable<T> table, CancellationToken cancellationToken)
-    {
-        if (!await table.AnyAsync(cancellationToken))
-        {
-            insertedIntoEmpty![typeof(T)] = [];
         }
     }
 
