@@ -57,8 +57,8 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
     /// <summary>Notes the tables that hold nothing yet, before the first batch.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        Type[] looked = [typeof(Organisation), typeof(Taxonomy), typeof(TaxonomyTerm), typeof(Location), typeof(Service), typeof(ServiceAtLocation)];
-        insertedIntoEmpty = (await TableRows.EmptyAsync(db, looked, cancellationToken)).ToDictionary(type => type, _ => new HashSet<Guid>());
+        Type[] lookedUp = [typeof(Organisation), typeof(Taxonomy), typeof(TaxonomyTerm), typeof(Location), typeof(Service), typeof(ServiceAtLocation)];
+        insertedIntoEmpty = (await TableRows.EmptyAsync(db, lookedUp, cancellationToken)).ToDictionary(type => type, _ => new HashSet<Guid>());
     }
 
     /// <summary>Loads, untracked, every stored record a batch names (its <paramref name="ids"/>), each remembered with a copy of its stored values.</summary>
