@@ -25,7 +25,7 @@ internal static class BulkInserter
             .Where(e => e.State == EntityState.Added && !e.Properties.Any(p => p.IsTemporary))
             .GroupBy(e => e.Metadata)
             .ToDictionary(g => g.Key, g => g.ToList());
-        var written = await InsertAsync(db, added, (entry, property) => entry.CurrentValues[property], cancellationToken);
+        var written = await Writes(db, added, (entry, property) => entry.CurrentValues[property])(cancellationToken);
         foreach (var entry in added.Values.SelectMany(e => e))
         {
             entry.State = EntityState.Unchanged;
@@ -41,7 +41,15 @@ internal static class BulkInserter
     /// Inserts new entities that were never tracked (an import that builds many rows and changes none
     /// of them again has no use for EF's bookkeeping of each). Their keys must be set.
     /// </summary>
-    public static Task<int> InsertAsync(DbContext db, IEnumerable<object> entities, CancellationToken cancellationToken)
+    public static Task<int> InsertAsync(DbContext db, IEnumerable<object> entities, CancellationToken cancellationToken) =>
+        Prepare(db, entities)(cancellationToken);
+
+    /// <summary>
+    /// The insert of <paramref name="entities"/>, ready to run: all it needs of the context (the connection,
+    /// its transaction, the model) is taken now, so that it may run on another thread while the caller
+    /// goes on with anything that does not use the connection.
+    /// </summary>
+    public static Func<CancellationToken, Task<int>> Prepare(DbContext db, IEnumerable<object> entities)
     {
         var rows = entities
             .GroupBy(e => db.Model.FindEntityType(e.GetType()) ?? throw new InvalidOperationException($"{e.GetType().Name} is not an entity."))
@@ -51,20 +59,27 @@ internal static class BulkInserter
             throw new InvalidOperationException($"{shadowed.ClrType.Name} has shadow properties, which only a tracked entity carries.");
         }
 
-        return InsertAsync(db, rows, (entity, property) => property.GetGetter().GetClrValue(entity), cancellationToken);
+        return Writes(db, rows, (entity, property) => property.GetGetter().GetClrValue(entity));
     }
 
-    private static async Task<int> InsertAsync<TRow>(DbContext db, Dictionary<IEntityType, List<TRow>> rows, Func<TRow, IProperty, object?> valueOf, CancellationToken cancellationToken)
+    private static Func<CancellationToken, Task<int>> Writes<TRow>(DbContext db, Dictionary<IEntityType, List<TRow>> rows, Func<TRow, IProperty, object?> valueOf)
     {
         if (rows.Count == 0)
         {
-            return 0;
+            return _ => Task.FromResult(0);
         }
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the save's transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
+        return cancellationToken => InsertAsync(connection, transaction, sql, rows, valueOf, cancellationToken);
+    }
+
+    private static async Task<int> InsertAsync<TRow>(
+        DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, Dictionary<IEntityType, List<TRow>> rows,
+        Func<TRow, IProperty, object?> valueOf, CancellationToken cancellationToken)
+    {
         var written = 0;
         foreach (var entityType in InsertOrder(rows.Keys))
         {

@@ -293,6 +293,44 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         }
     }
 
+    /// <summary>
+    /// A batch's new rows are still being written while the next batch is applied: a later batch that
+    /// names, under another id, an organisation an earlier batch inserted (by its charity number) must
+    /// find that one, not make a second.
+    /// </summary>
+    [Fact]
+    public async Task Import_OrganisationInsertedByAnEarlierBatch_IsFoundByItsCharityNumberInALaterOne()
+    {
+        await using var empty = await TestDatabase.CreateAsync();
+        await empty.MigrateAsync();
+        JsonObject Charity(string name) => new()
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["name"] = name,
+            ["organization_identifiers"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["identifier_scheme"] = "GB-CHC", ["identifier"] = "1122334" }),
+        };
+        var first = Service("Sedge walking group");
+        first["organization"] = Charity("Sedge Trust");
+        var documents = new JsonArray(first);
+        for (var i = 0; i < 499; i++)
+        {
+            documents.Add(Service($"Filler club {i}"));
+        }
+
+        var later = Service("Sedge bird survey");
+        later["organization"] = Charity("The Sedge Trust");
+        documents.Add(later);
+        await using var db = empty.CreateContext();
+
+        var report = await new HsdsImport(db).ImportAsync(Write("charity-later.json", documents), cancellationToken: Cancel);
+
+        Assert.Equal("read 501, written 501, rejected 0", report.SummaryLine);
+        var charity = await db.Organisations.AsNoTracking().SingleAsync(o => o.Identifier == "GB-CHC-1122334", Cancel);
+        Assert.Equal((Guid.Parse(first["organization"]!["id"]!.ToString()), "The Sedge Trust"), (charity.Id, charity.Name));
+        Assert.Equal(2, await db.Services.CountAsync(s => s.OrganisationId == charity.Id, Cancel));
+        Assert.Equal(500, await db.Organisations.CountAsync(Cancel));
+    }
+
     [Fact]
     public async Task Import_FaultAfterTheFirstBatch_KeepsTheWholeFileOut()
     {

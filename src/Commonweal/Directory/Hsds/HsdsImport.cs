@@ -79,24 +79,36 @@ public sealed class HsdsImport(CommonwealDbContext db)
         var servicesBefore = await TableRows.CountAsync(db, typeof(Service), cancellationToken);
         List<SqliteSetAside>? indexes = null;
 
-        await foreach (var batch in readAhead.BatchesAsync(cancellationToken))
+        try
         {
-            await WriteBatchAsync(batch);
-            // Once the file has brought more services than the table held, the indexes of services and
-            // places are built afresh at the end (SQLite). The import looks both up by id only, and
-            // rebuilding the search index reads neither: those indexes are back before it runs.
-            if (indexes is null && created.GetValueOrDefault(servicesTable) > servicesBefore)
+            await foreach (var batch in readAhead.BatchesAsync(cancellationToken))
             {
-                indexes = [await SqliteSetAside.IndexesAsync<Service>(db, cancellationToken), await SqliteSetAside.IndexesAsync<Location>(db, cancellationToken)];
-                // Into an empty directory, the links to places and the schedules are all new too. Their
-                // indexes serve loading a stored service's links and schedules, which this import does
-                // only for a service it has itself inserted and then finds named again.
-                if (servicesBefore == 0)
+                await WriteBatchAsync(batch);
+                // Once the file has brought more services than the table held, the indexes of services and
+                // places are built afresh at the end (SQLite). The import looks both up by id only, and
+                // rebuilding the search index reads neither: those indexes are back before it runs.
+                if (indexes is null && created.GetValueOrDefault(servicesTable) > servicesBefore)
                 {
-                    indexes.Add(await SqliteSetAside.IndexesAsync<ServiceAtLocation>(db, cancellationToken));
-                    indexes.Add(await SqliteSetAside.IndexesAsync<Schedule>(db, cancellationToken));
+                    await writer.WrittenAsync();
+                    indexes = [await SqliteSetAside.IndexesAsync<Service>(db, cancellationToken), await SqliteSetAside.IndexesAsync<Location>(db, cancellationToken)];
+                    // Into an empty directory, the links to places and the schedules are all new too. Their
+                    // indexes serve loading a stored service's links and schedules, which this import does
+                    // only for a service it has itself inserted and then finds named again.
+                    if (servicesBefore == 0)
+                    {
+                        indexes.Add(await SqliteSetAside.IndexesAsync<ServiceAtLocation>(db, cancellationToken));
+                        indexes.Add(await SqliteSetAside.IndexesAsync<Schedule>(db, cancellationToken));
+                    }
                 }
             }
+
+            await writer.WrittenAsync();
+        }
+        catch
+        {
+            // The last batch's rows may still be being written: the rollback waits for them to stop.
+            await writer.SettleAsync();
+            throw;
         }
 
         if (report.Rejected.Count > rejectedBefore)
@@ -173,7 +185,12 @@ public sealed class HsdsImport(CommonwealDbContext db)
                 // New records first, so that the changes saved after them may refer to them.
                 await writer.InsertNewAsync(created, searchIndex, cancellationToken);
                 writer.TrackChanged();
-                await db.SaveChangesAsync(cancellationToken);
+                // Only a batch that changes or removes stored records has anything to save (a first import has none).
+                if (db.ChangeTracker.Entries().Any())
+                {
+                    await writer.WrittenAsync();
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
 
             db.ChangeTracker.Clear();
