@@ -45,6 +45,8 @@ public sealed class HsdsImport(CommonwealDbContext db)
         var created = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var found = source.IsCsvSet ? HsdsCsvSet.Read(source.Path).ToAsyncEnumerable() : ReadJsonAsync(source.Path, cancellationToken);
         var writer = new HsdsWriter(db, report.Reject);
+        // The file's hash, for the audit event, is taken meanwhile, as the 360Giving import's is.
+        var hashing = Task.Run(() => HashAsync(source, cancellationToken), cancellationToken);
         var written = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.BulkInserts = true;
@@ -130,7 +132,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
         {
             file = name,
             format = source.IsCsvSet ? "HSDS 3.0 CSV" : "HSDS 3.0 JSON",
-            sha256 = await HashAsync(source, cancellationToken),
+            sha256 = await hashing,
             read = report.Read - readBefore,
             written,
             created,
