@@ -59,8 +59,8 @@ public sealed class HsdsImport(CommonwealDbContext db)
         CheckedBatch Check((HsdsDocument?, string?, string?)[] documents)
         {
             var ids = new HsdsIds();
-            var found = Array.ConvertAll(documents, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
-            foreach (var (document, _, _, errors) in found)
+            var checkedDocuments = Array.ConvertAll(documents, f => new CheckedDocument(f.Item1, f.Item2, f.Item3, f.Item1 is null ? null : validator.Validate(f.Item1)));
+            foreach (var (document, _, _, errors) in checkedDocuments)
             {
                 if (document is not null && errors!.Count == 0)
                 {
@@ -68,7 +68,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
                 }
             }
 
-            return new CheckedBatch(found, ids);
+            return new CheckedBatch(checkedDocuments, ids);
         }
 
         await using var readAhead = ReadAhead.Start(found, BatchSize, Check, cancellationToken);
