@@ -1,3 +1,4 @@
+using Commonweal.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commonweal.Accounts;
@@ -8,7 +9,7 @@ public sealed class User : IdentityUser<Guid>
 
     public User()
     {
-        Id = Guid.CreateVersion7();
+        Id = NewId.Next();
         SecurityStamp = Guid.NewGuid().ToString();
     }
 

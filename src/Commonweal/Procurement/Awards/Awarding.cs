@@ -1,4 +1,5 @@
 using Commonweal.Audit;
+using Commonweal.Data;
 
 namespace Commonweal.Procurement.Awards;
 
@@ -83,7 +84,7 @@ public static class Awarding
 
         var award = new Award
         {
-            Id = input.Id ?? Guid.CreateVersion7(), OpportunityId = o.Id, LotId = input.LotId, Value = input.Value, Date = now, IntentionToAwardAt = now, Status = AwardStatus.Pending,
+            Id = input.Id ?? NewId.Next(), OpportunityId = o.Id, LotId = input.LotId, Value = input.Value, Date = now, IntentionToAwardAt = now, Status = AwardStatus.Pending,
             Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
         };
         award.Suppliers.Add(new AwardSupplier { AwardId = award.Id, OrganisationId = input.LeadSupplierId, IsLead = true });
@@ -157,7 +158,7 @@ public static class Awarding
         Confirm(o, award, now);
         var contract = new Contract
         {
-            Id = input.Id ?? Guid.CreateVersion7(), AwardId = award.Id, Value = input.Value, Start = input.Start, End = input.End,
+            Id = input.Id ?? NewId.Next(), AwardId = award.Id, Value = input.Value, Start = input.Start, End = input.End,
             OutcomeLinkedPaymentPercent = input.OutcomeLinkedPaymentPercent, SignedAt = input.SignedAt,
             Status = input.SignedAt is null ? ContractStatus.Pending : ContractStatus.Active, RecordedAt = now,
             Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Commonweal.Data;
 using Commonweal.Directory;
 using Commonweal.Organisations;
 using Hl7.Fhir.Model;
@@ -30,11 +31,11 @@ public static class ReferralBundle
         var patient = Patient(content.Person);
         var referrerOrganisation = content.ReferringOrganisation is { } referring
             ? Organization(referring)
-            : referral.ReferrerOrganisationName is { } name ? new Organization { Id = Guid.CreateVersion7().ToString(), Name = name } : null;
+            : referral.ReferrerOrganisationName is { } name ? new Organization { Id = NewId.Next().ToString(), Name = name } : null;
         var receiverOrganisation = content.ReceivingOrganisation is { } receiving ? Organization(receiving) : null;
         var requester = new PractitionerRole
         {
-            Id = Guid.CreateVersion7().ToString(),
+            Id = NewId.Next().ToString(),
             Active = true,
             Practitioner = new ResourceReference { Display = referral.ReferrerName },
             Organization = referrerOrganisation is null ? null : Reference(referrerOrganisation),
@@ -77,7 +78,7 @@ public static class ReferralBundle
 
         var header = new MessageHeader
         {
-            Id = Guid.CreateVersion7().ToString(),
+            Id = NewId.Next().ToString(),
             Event = new Coding(FhirCodes.MessageEvents, FhirCodes.ReferralRequestEvent, "Referral - Request"),
             Source = new MessageHeader.MessageSourceComponent { Name = "Commonweal", Endpoint = FhirCodes.SourceEndpoint },
             Sender = referrerOrganisation is null ? Reference(requester) : Reference(referrerOrganisation),
@@ -110,7 +111,7 @@ public static class ReferralBundle
 
         return new Bundle
         {
-            Id = Guid.CreateVersion7().ToString(),
+            Id = NewId.Next().ToString(),
             // One message per referral: the same referral sent again is recognised as the same message.
             Identifier = new Identifier(FhirCodes.UriSystem, $"urn:uuid:{referral.Id}"),
             Type = Bundle.BundleType.Message,
