@@ -1,7 +1,5 @@
 using System.Globalization;
 using Commonweal.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Commonweal.Directory.Search;
 
@@ -14,19 +12,6 @@ namespace Commonweal.Directory.Search;
 public static class DirectoryVersion
 {
     /// <summary>Read on every indexed search, so by a plain command rather than a composed query.</summary>
-    public static async Task<long> ReadAsync(CommonwealDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = """SELECT "Version" FROM directory_version""";
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public static async Task<long> ReadAsync(CommonwealDbContext db, CancellationToken cancellationToken) =>
+        Convert.ToInt64((await PlainQuery.RowAsync(db, """SELECT "Version" FROM directory_version""", cancellationToken))[0], CultureInfo.InvariantCulture);
 }
