@@ -33,31 +33,32 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                 WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL))
             """;
 
-        internal const string Refresh = $"""
+        internal static readonly string Refresh = RefreshOf(Cells);
+
+        /// <summary>The statement that indexes services (chosen by the WHERE clause that follows it), placing them by <paramref name="cells"/>.</summary>
+        internal static string RefreshOf(string cells) => $"""
             INSERT INTO services_fts (rowid, service_id, name, alternate_name, description, eligibility, organisation, terms, filters)
             SELECT s.rowid, s.Id, s.Name, s.AlternateName, s.Description, s.EligibilityDescription, o.Name,
                 (SELECT group_concat(t.Name, ' ') FROM service_taxonomy_terms st JOIN taxonomy_terms t ON t.Id = st.TaxonomyTermId WHERE st.ServiceId = s.Id),
                 coalesce((SELECT group_concat('t' || lower(replace(st.TaxonomyTermId, '-', '')), ' ') FROM service_taxonomy_terms st WHERE st.ServiceId = s.Id), '')
-                    || ' ' || coalesce({Cells}, '')
+                    || ' ' || coalesce({cells}, '')
             FROM services s JOIN organisations o ON o.Id = s.OrganisationId
             """;
 
         private const string OutcodeOnly =
             "SELECT sal.ServiceId FROM service_at_locations sal JOIN locations l ON l.Id = sal.LocationId WHERE l.Latitude IS NULL AND l.Outcode = new.Code";
 
-        internal static string Redo(string services) => $"""
+        internal static string Redo(string services) => Redo(services, Refresh);
+
+        private static string Redo(string services, string refresh) => $"""
             DELETE FROM services_fts WHERE rowid IN (SELECT rowid FROM services WHERE Id IN ({services}));
-            {Refresh} WHERE s.Id IN ({services});
+            {refresh} WHERE s.Id IN ({services});
             """;
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var trigger in Triggers)
-            {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {trigger};");
-            }
-
+            DropTriggers(migrationBuilder);
             migrationBuilder.Sql("DROP TABLE IF EXISTS services_fts;");
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE services_fts USING fts5(
@@ -65,11 +66,25 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                     tokenize = 'porter unicode61');
                 """);
             migrationBuilder.Sql($"{Refresh};");
-            migrationBuilder.Sql($"CREATE TRIGGER services_fts_insert AFTER INSERT ON services BEGIN {Refresh} WHERE s.Id = new.Id; END;");
+            CreateTriggers(migrationBuilder, Refresh);
+        }
+
+        internal static void DropTriggers(MigrationBuilder migrationBuilder)
+        {
+            foreach (var trigger in Triggers)
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {trigger};");
+            }
+        }
+
+        /// <summary>The triggers that keep the index, each indexing services with <paramref name="refresh"/>.</summary>
+        internal static void CreateTriggers(MigrationBuilder migrationBuilder, string refresh)
+        {
+            migrationBuilder.Sql($"CREATE TRIGGER services_fts_insert AFTER INSERT ON services BEGIN {refresh} WHERE s.Id = new.Id; END;");
             migrationBuilder.Sql($"""
                 CREATE TRIGGER services_fts_update AFTER UPDATE OF Name, AlternateName, Description, EligibilityDescription, OrganisationId ON services BEGIN
                     DELETE FROM services_fts WHERE rowid = old.rowid;
-                    {Refresh} WHERE s.Id = new.Id;
+                    {refresh} WHERE s.Id = new.Id;
                 END;
                 """);
             migrationBuilder.Sql("CREATE TRIGGER services_fts_delete AFTER DELETE ON services BEGIN DELETE FROM services_fts WHERE rowid = old.rowid; END;");
@@ -90,18 +105,14 @@ namespace Commonweal.Migrations.Sqlite.Migrations
                 ("postcode_centres_fts_move", "AFTER UPDATE OF Latitude, Longitude ON postcode_centroids", OutcodeOnly),
             })
             {
-                migrationBuilder.Sql($"CREATE TRIGGER {name} {when} BEGIN {Redo(services)} END;");
+                migrationBuilder.Sql($"CREATE TRIGGER {name} {when} BEGIN {Redo(services, refresh)} END;");
             }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var trigger in Triggers)
-            {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {trigger};");
-            }
-
+            DropTriggers(migrationBuilder);
             migrationBuilder.Sql("DROP TABLE IF EXISTS services_fts;");
             DirectorySearch.CreateIndex(migrationBuilder);
         }

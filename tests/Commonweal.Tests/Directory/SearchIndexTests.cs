@@ -128,6 +128,79 @@ public sealed class SearchIndexTests(MigratedDatabase database) : IClassFixture<
         Assert.Equal([service.Id], await Found(new ServiceQuery { Text = "weekly", Postcode = "E3", ProximityMetres = 1500 }));
     }
 
+    /// <summary>
+    /// On SQLite the index names the map cells each service's places fall in. The triggers of the migration
+    /// SearchCellsByPrintf name the same cells as the triggers before it did, for a place with coordinates,
+    /// a place known only by its outcode, and two places of one service in the same cells. The services are
+    /// indexed by today's triggers, then again by the earlier ones, and the cells compared.
+    /// </summary>
+    [Fact]
+    public async Task MapCells_AreTheSameAsTheEarlierTriggersNamed()
+    {
+        await using var fresh = TestDatabase.CreateSqlite();
+        await fresh.MigrateAsync();
+        var data = new DirectoryTestData(() => fresh.CreateContext());
+        await data.CentroidAsync("E3", DirectoryTestData.E3);
+        var organisation = await data.OrganisationAsync("Bow Befriending Trust");
+        var calls = await data.ServiceAsync(organisation, "Telephone friends", at: DirectoryTestData.E1);
+        var walks = await data.ServiceAsync(organisation, "Walking group", outcode: "E3");
+        var far = await data.ServiceAsync(organisation, "Manchester friends", at: DirectoryTestData.M1);
+        await using (var db = fresh.CreateContext())
+        {
+            foreach (var (latitude, longitude) in new[] { (DirectoryTestData.E14.Latitude, DirectoryTestData.E14.Longitude), (DirectoryTestData.E1.Latitude + 0.0001, DirectoryTestData.E1.Longitude + 0.0001) })
+            {
+                var place = new Location { Name = "Another base", Latitude = latitude, Longitude = longitude };
+                db.Locations.Add(place);
+                db.ServiceAtLocations.Add(new ServiceAtLocation { ServiceId = calls.Id, LocationId = place.Id });
+            }
+
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var today = await MapCellsAsync(fresh);
+
+        await using (var db = fresh.CreateContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var printf = migrations.FindIndex(m => m.EndsWith("_SearchCellsByPrintf", StringComparison.Ordinal));
+            Assert.True(printf > 0, "the migration SearchCellsByPrintf is not in the SQLite migrations");
+            await db.GetService<IMigrator>().MigrateAsync(migrations[printf - 1], cancellationToken: Cancel);
+            // Renaming a service to itself indexes it afresh by the update trigger.
+            await db.Database.ExecuteSqlRawAsync("UPDATE services SET Name = Name", Cancel);
+        }
+
+        var earlier = await MapCellsAsync(fresh);
+
+        Assert.Equal(earlier, today);
+        // Four levels of cell for each place: the outcode's centre places the walks; the calls' second place
+        // shares all its cells with its first, and E14 some of the coarser ones.
+        Assert.Equal(4, today[walks.Id].Count);
+        Assert.Equal(4, today[far.Id].Count);
+        Assert.InRange(today[calls.Id].Count, 5, 8);
+    }
+
+    /// <summary>Each indexed service's map cells, read from the index by fts5vocab.</summary>
+    private static async Task<Dictionary<Guid, SortedSet<string>>> MapCellsAsync(TestDatabase sqlite)
+    {
+        await using var db = sqlite.CreateContext();
+        await db.Database.OpenConnectionAsync(Cancel);
+        await db.Database.ExecuteSqlRawAsync("CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, services_fts, instance)", Cancel);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """
+            SELECT DISTINCT s.Id, v.term FROM temp.search_terms v JOIN services s ON s.rowid = v.doc
+            WHERE v.col = 'filters' AND v.term LIKE 'g%'
+            """;
+        var cells = new Dictionary<Guid, SortedSet<string>>();
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel))
+        {
+            var id = Guid.Parse(reader.GetString(0));
+            (cells.TryGetValue(id, out var set) ? set : cells[id] = []).Add(reader.GetString(1));
+        }
+
+        return cells;
+    }
+
     private async Task<List<Guid>> SearchAsync(ServiceQuery query)
     {
         await using var db = database.Database.CreateContext();

@@ -124,7 +124,7 @@ public sealed class HsdsImport(CommonwealDbContext db)
             await setAside.RestoreAsync(cancellationToken);
         }
 
-        await searchIndex.EndAsync(cancellationToken);
+        await searchIndex.EndAsync(onlyNewServices: servicesBefore == 0, cancellationToken);
 
         // The rows created are audited as this one event; changed and removed rows were audited as they were saved.
         var name = Path.GetFileName(source.Path);

@@ -47,7 +47,12 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
         }
     }
 
-    public async Task EndAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the triggers back, raises the version and indexes the services touched. With
+    /// <paramref name="onlyNewServices"/>, the services table held nothing when the import began: every
+    /// service in it now is one the import inserted, and the index holds none of them.
+    /// </summary>
+    public async Task EndAsync(bool onlyNewServices, CancellationToken cancellationToken)
     {
         if (setAside is null)
         {
@@ -59,7 +64,7 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
         await db.Database.ExecuteSqlRawAsync("UPDATE directory_version SET Version = Version + 1", cancellationToken);
         if (touched.Count > 0)
         {
-            await ReindexTouchedAsync(cancellationToken);
+            await ReindexTouchedAsync(onlyNewServices, cancellationToken);
         }
 
         touched.Clear();
@@ -71,13 +76,22 @@ internal sealed class SearchIndexPause(CommonwealDbContext db)
     /// name to itself) also rewrote the service's row and its name index: 0.9 s at 50,000 new services,
     /// against 0.6 s.
     /// </summary>
-    private async Task ReindexTouchedAsync(CancellationToken cancellationToken)
+    private async Task ReindexTouchedAsync(bool onlyNewServices, CancellationToken cancellationToken)
     {
         var stored = await SqliteSetAside.StoredAsync(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = 'services_fts_insert'", cancellationToken);
         var trigger = stored.GetValueOrDefault("services_fts_insert") ?? throw new InvalidOperationException("The trigger services_fts_insert is not in the database.");
         var body = trigger.IndexOf(" BEGIN ", StringComparison.Ordinal) is var begin and >= 0 && trigger.EndsWith(OneService, StringComparison.Ordinal)
             ? trigger[(begin + " BEGIN ".Length)..^OneService.Length]
             : throw new InvalidOperationException($"The trigger services_fts_insert no longer ends '{OneService}', which the import's reindexing relies on.");
+        if (onlyNewServices)
+        {
+            // Every service is indexed, with no list of them to write and look up, nor old rows to delete
+            // (0.1 s of 0.45 s at 50,000 services). 'delete-all' only makes sure of the last.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO services_fts (services_fts) VALUES ('delete-all')", cancellationToken);
+            await SqliteSetAside.ExecuteAsync(db, $"{body} ORDER BY s.rowid", cancellationToken);
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE search_index_touched (Id TEXT NOT NULL PRIMARY KEY)", cancellationToken);
         // Bound as the bulk inserter binds a key, so that the ids are stored as EF Core stores them.
         using (var insert = SqliteRowBinder.Prepare((SqliteConnection)db.Database.GetDbConnection(), "INSERT INTO search_index_touched VALUES (?)"))
