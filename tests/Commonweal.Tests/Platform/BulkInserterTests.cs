@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Commonweal.Audit;
+using Commonweal.Data;
 using Commonweal.Directory;
 using Commonweal.Organisations;
 using Commonweal.TestSupport;
@@ -76,6 +77,40 @@ public sealed class BulkInserterTests(MigratedDatabase database) : IClassFixture
         await using var check = database.Database.CreateContext();
         Assert.Equal(["Organisation.Created"],
             await check.AuditEvents.Where(e => e.EntityId == organisation.Id.ToString()).Select(e => e.Action).ToListAsync(cancel));
+    }
+
+    /// <summary>
+    /// On SQLite a value the same as the row before's is not bound again (SQLite keeps it): rows whose values
+    /// come and go, and repeat, must each be stored with their own, none with the row before's.
+    /// </summary>
+    [Fact]
+    public async Task InsertAsync_RowsWhoseValuesComeAndGo_AreEachStoredWithTheirOwn()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        (string? Description, int? Volunteers, IncomeBand? Income)[] values =
+        [
+            ("Lunch club", 5, IncomeBand.Small), (null, 5, IncomeBand.Small), ("Lunch club", null, null), ("Lunch club", null, null),
+            ("Tea dance", 7, IncomeBand.Micro), ("", 7, IncomeBand.Micro), (null, null, IncomeBand.Small),
+        ];
+        var organisations = values.Select((v, i) => new Organisation
+        {
+            Name = $"Come and go {i}", Description = v.Description, Volunteers = v.Volunteers, IncomeBand = v.Income, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        }).ToList();
+        await using (var db = database.Database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+            Assert.Equal(values.Length, await BulkInserter.InsertAsync(db, organisations, cancel));
+            await transaction.CommitAsync(cancel);
+        }
+
+        await using var check = database.Database.CreateContext();
+        var ids = organisations.Select(o => o.Id).ToList();
+        var stored = await check.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancel);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var row = stored[organisations[i].Id];
+            Assert.Equal(values[i], (row.Description, row.Volunteers, row.IncomeBand));
+        }
     }
 
     private sealed record Twin(Guid ServiceId, Guid ParentTermId, Guid ChildTermId, HashSet<string> Ids);
