@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Commonweal.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +91,7 @@ public static class CommonwealDatabase
     /// </summary>
     public static async Task MigrateAsync(CommonwealDbContext db, CancellationToken cancellationToken = default)
     {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await UpToDateAsync(db, cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -99,6 +100,40 @@ public static class CommonwealDatabase
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Whether the database has applied every migration this build knows and no other, read by a plain
+    /// command: EF Core's own question (its pending migrations) first sets up its migrations machinery,
+    /// a tenth of a second of every command. A database without the history table is not up to date.
+    /// </summary>
+    private static async Task<bool> UpToDateAsync(CommonwealDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var applied = new List<string>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        applied.Sort(StringComparer.Ordinal);
+        known.Sort(StringComparer.Ordinal);
+        return applied.SequenceEqual(known, StringComparer.Ordinal);
     }
 
     private static void EnsureSqliteFolder(string connectionString)
