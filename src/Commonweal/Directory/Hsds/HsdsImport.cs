@@ -167,6 +167,9 @@ public sealed class HsdsImport(CommonwealDbContext db)
                 }
             }
 
+            // Each document is let go once applied (below), so that a collection meanwhile does not copy it.
+            Array.Clear(batch.Documents);
+
             // Once the file is spoilt nothing of it will be kept: only finding the other faults is worth the time.
             if (report.Rejected.Count > rejectedBefore)
             {
@@ -174,12 +177,14 @@ public sealed class HsdsImport(CommonwealDbContext db)
             }
 
             await writer.PrepareAsync(batch.Ids, cancellationToken);
-            foreach (var document in valid)
+            for (var i = 0; i < valid.Count; i++)
             {
-                if (await writer.ApplyAsync(document, cancellationToken))
+                if (await writer.ApplyAsync(valid[i], cancellationToken))
                 {
                     written++;
                 }
+
+                valid[i] = null!;
             }
 
             if (report.Rejected.Count == rejectedBefore)
