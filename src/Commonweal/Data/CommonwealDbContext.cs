@@ -206,10 +206,21 @@ public sealed class CommonwealDbContext(
             previous = e.Hash;
         }
 
-        AuditEvents.AddRange(events);
         try
         {
-            var written = BulkInserts ? await BulkInserter.InsertAddedAsync(this, cancellationToken) : 0;
+            // In bulk, the events are written untracked too: an import's one event, tracked, cost it 30 ms
+            // of EF Core setting up its first tracked entity.
+            var written = 0;
+            if (BulkInserts)
+            {
+                written += await BulkInserter.InsertAsync(this, events, cancellationToken);
+                written += await BulkInserter.InsertAddedAsync(this, cancellationToken);
+            }
+            else
+            {
+                AuditEvents.AddRange(events);
+            }
+
             written += await base.SaveChangesAsync(acceptAllChanges, cancellationToken);
             return (written, new(sequence, previous));
         }
