@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -47,9 +48,11 @@ internal static class BulkInserter
     /// <summary>
     /// The insert of <paramref name="entities"/>, ready to run: all it needs of the context (the connection,
     /// its transaction, the model) is taken now, so that it may run on another thread while the caller
-    /// goes on with anything that does not use the connection.
+    /// goes on with anything that does not use the connection. On SQLite, <paramref name="statements"/>, when
+    /// given, are the prepared statements to use and keep for a run of inserts; otherwise each insert
+    /// prepares its own.
     /// </summary>
-    public static Func<CancellationToken, Task<int>> Prepare(DbContext db, IEnumerable<object> entities)
+    public static Func<CancellationToken, Task<int>> Prepare(DbContext db, IEnumerable<object> entities, SqliteInsertStatements? statements = null)
     {
         var rows = entities
             .GroupBy(e => db.Model.FindEntityType(e.GetType()) ?? throw new InvalidOperationException($"{e.GetType().Name} is not an entity."))
@@ -59,10 +62,11 @@ internal static class BulkInserter
             throw new InvalidOperationException($"{shadowed.ClrType.Name} has shadow properties, which only a tracked entity carries.");
         }
 
-        return Writes(db, rows, (entity, property) => property.GetGetter().GetClrValue(entity));
+        return Writes(db, rows, (entity, property) => property.GetGetter().GetClrValue(entity), statements);
     }
 
-    private static Func<CancellationToken, Task<int>> Writes<TRow>(DbContext db, Dictionary<IEntityType, List<TRow>> rows, Func<TRow, IProperty, object?> valueOf)
+    private static Func<CancellationToken, Task<int>> Writes<TRow>(
+        DbContext db, Dictionary<IEntityType, List<TRow>> rows, Func<TRow, IProperty, object?> valueOf, SqliteInsertStatements? statements = null)
     {
         if (rows.Count == 0)
         {
@@ -73,22 +77,26 @@ internal static class BulkInserter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the save's transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
-        return cancellationToken => InsertAsync(connection, transaction, sql, rows, valueOf, cancellationToken);
+        return cancellationToken => InsertAsync(connection, transaction, sql, rows, valueOf, statements, cancellationToken);
     }
 
     private static async Task<int> InsertAsync<TRow>(
         DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, Dictionary<IEntityType, List<TRow>> rows,
-        Func<TRow, IProperty, object?> valueOf, CancellationToken cancellationToken)
+        Func<TRow, IProperty, object?> valueOf, SqliteInsertStatements? statements, CancellationToken cancellationToken)
     {
         var written = 0;
         foreach (var entityType in InsertOrder(rows.Keys))
         {
-            var table = Table.For(entityType, sql);
+            var table = Tables.GetValue(entityType, t => Table.For(t, sql));
             var values = new object?[table.Columns.Length];
             // SQLite numbers the parameters in the order they appear, which is the columns' order.
-            using var binder = connection is SqliteConnection sqlite && table.Columns.All(c => SqliteRowBinder.Binds(c.ProviderType))
-                ? SqliteRowBinder.Prepare(sqlite, table.InsertSql)
-                : null;
+            SqliteRowBinder? binder = null, own = null;
+            if (connection is SqliteConnection sqlite && table.BindsOnSqlite)
+            {
+                binder = statements?.For(sqlite, table.InsertSql) ?? (own = SqliteRowBinder.Prepare(sqlite, table.InsertSql));
+            }
+
+            using var prepared = own;
             await using var command = binder is null ? await PrepareAsync(connection, transaction, table, sql, cancellationToken) : null;
             foreach (var row in ParentsFirst(entityType, rows[entityType], valueOf))
             {
@@ -199,8 +207,14 @@ internal static class BulkInserter
         public Type ProviderType => Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
     }
 
+    /// <summary>Each table's INSERT and columns, made once: a model does not change.</summary>
+    private static readonly ConditionalWeakTable<IEntityType, Table> Tables = new();
+
     private sealed record Table(string InsertSql, Column[] Columns)
     {
+        /// <summary>Whether every column's values are bound by <see cref="SqliteRowBinder"/>.</summary>
+        public bool BindsOnSqlite { get; } = Columns.All(c => SqliteRowBinder.Binds(c.ProviderType));
+
         public static Table For(IEntityType entityType, ISqlGenerationHelper sql)
         {
             var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());

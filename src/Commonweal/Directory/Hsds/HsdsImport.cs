@@ -44,7 +44,6 @@ public sealed class HsdsImport(CommonwealDbContext db)
         var (rejectedBefore, readBefore) = (report.Rejected.Count, report.Read);
         var created = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var found = source.IsCsvSet ? HsdsCsvSet.Read(source.Path).ToAsyncEnumerable() : ReadJsonAsync(source.Path, cancellationToken);
-        var writer = new HsdsWriter(db, report.Reject);
         // The file's hash, for the audit event, is taken meanwhile, as the 360Giving import's is.
         var hashing = Task.Run(() => HashAsync(source, cancellationToken), cancellationToken);
         var written = 0;
@@ -74,6 +73,8 @@ public sealed class HsdsImport(CommonwealDbContext db)
         await using var readAhead = ReadAhead.Start(found, BatchSize, Check, cancellationToken);
         await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Disposed before the transaction and the connection: it keeps the inserts' prepared statements.
+        using var writer = new HsdsWriter(db, report.Reject);
         var searchIndex = new SearchIndexPause(db);
         await searchIndex.BeginAsync(cancellationToken);
         await writer.BeginAsync(cancellationToken);

@@ -19,7 +19,7 @@ namespace Commonweal.Directory.Hsds;
 /// original values, so that they are saved and audited with their old values as before. Tracking
 /// every record loaded cost a re-import of unchanged data a third of its time.
 /// </summary>
-public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> reject)
+public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> reject) : IDisposable
 {
     private readonly Dictionary<Guid, Organisation> organisations = [];
     private readonly Dictionary<Guid, Service> services = [];
@@ -38,6 +38,9 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
     /// (0.2 to 0.3 s of an import of 50,000 services). Whatever uses the connection waits for it first.
     /// </summary>
     private Task pendingInsert = Task.CompletedTask;
+
+    /// <summary>The inserts' prepared statements, kept from batch to batch until the writer is disposed.</summary>
+    private readonly SqliteInsertStatements statements = new();
 
     /// <summary>A copy of a record's fields (its lists shared): its column values are all the copy is for.</summary>
     private static readonly Func<object, object> ShallowCopy = typeof(object)
@@ -220,7 +223,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         }
 
         await pendingInsert;
-        var insert = BulkInserter.Prepare(db, newRecords);
+        var insert = BulkInserter.Prepare(db, newRecords, statements);
         newRecords = [];
         pendingInsert = Task.Run(() => insert(cancellationToken), cancellationToken);
     }
@@ -233,6 +236,9 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
     /// <summary>After a failure: waits for an insert still running to stop, so that the rollback has the connection to itself; what it says is moot.</summary>
     internal Task SettleAsync() => pendingInsert.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    /// <summary>Lets the inserts' statements go: once the last insert has ended, before the connection closes.</summary>
+    public void Dispose() => statements.Dispose();
 
     /// <summary>Forgets the batch (after its save and the change tracker is cleared).</summary>
     public void Clear()

@@ -46,6 +46,7 @@ public sealed class GrantImport(CommonwealDbContext db)
         await using var readAhead = ReadAhead.Start(GrantReader.ReadAsync(path, cancellationToken), BatchSize, CheckAll, cancellationToken);
         await using var pageCache = await ImportPageCache.RaiseAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var statements = new SqliteInsertStatements();
         var parties = await PartyMap.LoadAsync(db, cancellationToken);
         var existing = (await db.FundingRecords.AsNoTracking().Where(f => f.Source == FundingSource.Grant)
             .Select(f => new { f.Id, f.SourceKey, f.RecipientOrganisationId, f.AmountPence, f.Currency, f.AwardDate, f.PlannedStart, f.PlannedEnd, f.Title, f.FunderOrganisationId })
@@ -90,7 +91,7 @@ public sealed class GrantImport(CommonwealDbContext db)
                     indexes = await SqliteSetAside.IndexesAsync<FundingRecord>(db, cancellationToken);
                 }
 
-                written += await WriteAsync(pending, parties, existing, now, cancellationToken);
+                written += await WriteAsync(pending, parties, existing, now, statements, cancellationToken);
                 progress?.Report(batch[^1].Read.Percent);
             }
 
@@ -131,7 +132,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
     private async Task<int> WriteAsync(
         List<ParsedGrant> grants, PartyMap parties, Dictionary<string, (Guid Id, Fingerprint Fingerprint)> existing,
-        DateTime now, CancellationToken cancellationToken)
+        DateTime now, SqliteInsertStatements statements, CancellationToken cancellationToken)
     {
         if (grants.Count == 0)
         {
@@ -191,7 +192,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return written + await BulkInserter.InsertAsync(db, inserts, cancellationToken);
+        return written + await BulkInserter.Prepare(db, inserts, statements)(cancellationToken);
     }
 
     /// <summary>What a stored grant is compared by on a re-import: a value, not text, since most of 200,000 grants are unchanged.</summary>
