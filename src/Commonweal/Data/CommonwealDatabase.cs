@@ -110,25 +110,14 @@ public static class CommonwealDatabase
     private static async Task<bool> UpToDateAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
         var known = db.Database.GetMigrations().ToList();
-        var applied = new List<string>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        List<string> applied;
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                applied.Add(reader.GetString(0));
-            }
+            applied = await PlainQuery.TextColumnAsync(db, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", cancellationToken);
         }
         catch (DbException)
         {
             return false;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
 
         applied.Sort(StringComparer.Ordinal);
