@@ -32,13 +32,7 @@ for _ in $(seq 1 120); do
 done
 
 # The first search starts the in-memory index; searches are measured once it answers (the database's
-# full-text index answers until then). Its build time is printed from the server's log.
-curl -fs "http://127.0.0.1:$port/oruk/services?text=support&postcode=E3&proximity=1000" >/dev/null
-for _ in $(seq 1 300); do
-    grep -q "Directory search index:" "$work/server.log" && break
-    sleep 1
-done
-grep -o "Directory search index:.*" "$work/server.log" | head -1
-echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+# full-text index answers until then).
+"$root/bench/search-index-ready.sh" "$port" "$work/server.log"
 
 dotnet "$root/bench/oruk-search/bin/Release/net10.0/OrukSearchBench.dll" "http://127.0.0.1:$port" "$server" 16 30 2000

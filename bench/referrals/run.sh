@@ -31,15 +31,8 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 
-# The benchmark finds its services through the ORUK API, whose first search starts building the in-memory
-# search index in the background (12 to 30 s at scale 1): wait for it, so that the referrals are not timed
-# sharing the cores with it.
-curl -fs "http://127.0.0.1:$port/oruk/services?text=support" >/dev/null
-for _ in $(seq 1 300); do
-    grep -q "Directory search index:" "$work/server.log" && break
-    sleep 1
-done
-grep -o "Directory search index:.*" "$work/server.log" | head -1
-echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+# The benchmark finds its services through the ORUK API, whose first search would start the in-memory
+# search index's build in the background, sharing the cores with the referrals timed.
+"$root/bench/search-index-ready.sh" "$port" "$work/server.log"
 
 dotnet "$root/bench/referrals/bin/Release/net10.0/ReferralsBench.dll" "http://127.0.0.1:$port" "$server" 16 20

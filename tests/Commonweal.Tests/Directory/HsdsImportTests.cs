@@ -279,7 +279,13 @@ public sealed class HsdsImportTests(MigratedDatabase database) : IClassFixture<M
         var id = Guid.Parse(first["id"]!.ToString());
         var stored = await db.Services.AsNoTracking().SingleAsync(s => s.Id == id, Cancel);
         Assert.Equal("Saltwort orchestra", stored.Name);
-        Assert.Contains("\"x_rating\":2.50", stored.Extra, StringComparison.Ordinal);
+        // Only the publisher's own property goes to Extra: columns, ids, links and children stay out of it.
+        Assert.Equal("""{"x_rating":2.50}""", stored.Extra);
+        Assert.Equal(["{}"], await db.Organisations.Select(o => o.DirectoryExtra)
+            .Concat(db.Locations.Select(l => l.Extra)).Concat(db.ServiceAtLocations.Select(l => l.Extra))
+            .Concat(db.Schedules.Select(s => s.Extra)).Concat(db.ServiceTaxonomyTerms.Select(a => a.Extra))
+            .Concat(db.TaxonomyTerms.Select(t => t.Extra)).Concat(db.Taxonomies.Select(t => t.Extra))
+            .Distinct().ToListAsync(Cancel));
         Assert.Equal((501, 501, 501), (await db.Services.CountAsync(Cancel), await db.Organisations.CountAsync(Cancel), await db.Locations.CountAsync(Cancel)));
         Assert.Equal((501, 501), (await db.ServiceAtLocations.CountAsync(Cancel), await db.Schedules.CountAsync(Cancel)));
         var search = new ServiceSearch(db);

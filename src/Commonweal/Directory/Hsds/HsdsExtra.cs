@@ -17,18 +17,21 @@ public static class HsdsExtra
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? output;
 
     /// <summary>
-    /// The stored Extra with the document's extra properties set; for a record with none stored (every new
-    /// one), written straight from the document rather than from a copy of its nodes.
+    /// The stored Extra with the document's extra properties set: those neither in
+    /// <paramref name="notExtra"/> nor <paramref name="alsoNotExtra"/>. For a record with none stored
+    /// (every new one), written straight from the document rather than from a copy of its nodes.
     /// </summary>
-    public static string Merge(string stored, JsonObject document, Func<string, bool> isExtra)
+    public static string Merge(string stored, JsonObject document, HashSet<string> notExtra, Func<string, bool>? alsoNotExtra = null)
     {
+        bool IsExtra(string name) => !notExtra.Contains(name) && !(alsoNotExtra?.Invoke(name) ?? false);
+
         if (stored != "{}")
         {
             var extra = Parse(stored);
             for (var i = 0; i < document.Count; i++)
             {
                 var (name, value) = document.GetAt(i);
-                if (isExtra(name))
+                if (IsExtra(name))
                 {
                     extra[name] = value?.DeepClone();
                 }
@@ -44,7 +47,7 @@ public static class HsdsExtra
         for (var i = 0; i < document.Count; i++)
         {
             var (name, value) = document.GetAt(i);
-            if (isExtra(name))
+            if (IsExtra(name))
             {
                 writer.WritePropertyName(name);
                 if (value is null)

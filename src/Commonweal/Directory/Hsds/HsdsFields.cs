@@ -4,7 +4,7 @@ namespace Commonweal.Directory.Hsds;
 
 /// <summary>
 /// Which HSDS properties are columns, per record; every other property goes to the record's
-/// Extra JSON. <see cref="Handled"/> lists what the importer reads itself (ids, links, children).
+/// Extra JSON (<see cref="NotExtra"/>).
 /// </summary>
 public static class HsdsFields
 {
@@ -83,17 +83,23 @@ public static class HsdsFields
         HsdsField.Of<ServiceTaxonomyTerm, string?>("value", nameof(ServiceTaxonomyTerm.Value), a => a.Value, (a, v) => a.Value = v, HsdsValues.Text),
     ];
 
-    /// <summary>Properties read by the importer itself rather than kept in Extra.</summary>
-    public static readonly IReadOnlyDictionary<HsdsKind, HashSet<string>> Handled = new Dictionary<HsdsKind, HashSet<string>>
+    /// <summary>
+    /// Per record, the properties that do not go to its Extra JSON: its columns, and what the importer
+    /// reads itself (ids, links, children). One set each, looked up once a property.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<HsdsKind, HashSet<string>> NotExtra = new Dictionary<HsdsKind, HashSet<string>>
     {
-        [HsdsKind.Service] = ["id", "organization", "organization_id", "service_at_locations", "schedules", "attributes"],
-        [HsdsKind.Organization] = ["id", "services"],
-        [HsdsKind.Location] = ["id"],
-        [HsdsKind.ServiceAtLocation] = ["id", "service", "service_id", "location", "location_id", "schedules"],
-        [HsdsKind.Taxonomy] = ["id", "taxonomy_terms"],
-        [HsdsKind.TaxonomyTerm] = ["id"],
+        [HsdsKind.Service] = Taken(Service, "id", "organization", "organization_id", "service_at_locations", "schedules", "attributes"),
+        [HsdsKind.Organization] = Taken(Organization, "id", "services"),
+        [HsdsKind.Location] = Taken(Location, "id"),
+        [HsdsKind.ServiceAtLocation] = Taken(ServiceAtLocation, "id", "service", "service_id", "location", "location_id", "schedules"),
+        [HsdsKind.Taxonomy] = Taken(Taxonomy, "id", "taxonomy_terms"),
+        [HsdsKind.TaxonomyTerm] = Taken(TaxonomyTerm, "id"),
     };
 
-    public static readonly HashSet<string> ScheduleHandled = ["id", "service_id", "service_at_location_id"];
-    public static readonly HashSet<string> AttributeHandled = ["id", "taxonomy_term", "taxonomy_term_id", "link_id"];
+    public static readonly HashSet<string> ScheduleNotExtra = Taken(Schedule, "id", "service_id", "service_at_location_id");
+    public static readonly HashSet<string> AttributeNotExtra = Taken(Attribute, "id", "taxonomy_term", "taxonomy_term_id", "link_id");
+
+    private static HashSet<string> Taken<T>(HsdsField<T>[] columns, params string[] readByTheImporter) =>
+        [.. readByTheImporter, .. columns.Select(c => c.Name)];
 }

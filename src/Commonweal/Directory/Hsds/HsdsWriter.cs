@@ -282,7 +282,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         }
 
         changed |= Apply(organisation, node, HsdsFields.Organization);
-        changed |= SetExtra(organisation.DirectoryExtra, node, HsdsKind.Organization, HsdsFields.Organization, v => organisation.DirectoryExtra = v);
+        changed |= SetExtra(organisation.DirectoryExtra, node, HsdsKind.Organization, v => organisation.DirectoryExtra = v);
         if (node["services"] is JsonArray children)
         {
             for (var i = 0; i < children.Count; i++)
@@ -335,7 +335,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         }
 
         changed |= Apply(service, node, HsdsFields.Service);
-        changed |= SetExtra(service.Extra, node, HsdsKind.Service, HsdsFields.Service, v => service.Extra = v);
+        changed |= SetExtra(service.Extra, node, HsdsKind.Service, v => service.Extra = v);
         if (node["service_at_locations"] is JsonArray links)
         {
             var kept = new HashSet<Guid>();
@@ -427,7 +427,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         }
 
         changed |= Apply(link, node, HsdsFields.ServiceAtLocation);
-        changed |= SetExtra(link.Extra, node, HsdsKind.ServiceAtLocation, HsdsFields.ServiceAtLocation, v => link.Extra = v);
+        changed |= SetExtra(link.Extra, node, HsdsKind.ServiceAtLocation, v => link.Extra = v);
         if (node["schedules"] is JsonArray times)
         {
             changed |= Schedules(times, link.Schedules, s => s.ServiceAtLocationId = link.Id, s => s.ServiceAtLocationId == link.Id);
@@ -457,7 +457,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
         changed |= Apply(location, node, HsdsFields.Location);
         // An organization we do not hold stays in Extra, so that the publisher's link is not lost.
-        changed |= SetExtra(location.Extra, node, HsdsKind.Location, HsdsFields.Location, v => location.Extra = v,
+        changed |= SetExtra(location.Extra, node, HsdsKind.Location, v => location.Extra = v,
             name => name == "organization_id" && owner is not null);
         if (node["addresses"] is JsonArray addresses)
         {
@@ -490,7 +490,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             }
 
             changed |= Apply(schedule, item, HsdsFields.Schedule);
-            changed |= SetExtra(schedule.Extra, item, HsdsFields.ScheduleHandled, HsdsFields.Schedule, v => schedule.Extra = v);
+            changed |= SetExtra(schedule.Extra, item, HsdsFields.ScheduleNotExtra, v => schedule.Extra = v);
         }
 
         return changed | RemoveMissing(current, kept);
@@ -536,7 +536,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
             }
 
             changed |= Apply(attribute, item, HsdsFields.Attribute);
-            changed |= SetExtra(attribute.Extra, item, HsdsFields.AttributeHandled, HsdsFields.Attribute, v => attribute.Extra = v);
+            changed |= SetExtra(attribute.Extra, item, HsdsFields.AttributeNotExtra, v => attribute.Extra = v);
         }
 
         return changed | RemoveMissing(service.TaxonomyTerms, kept);
@@ -555,7 +555,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         }
 
         changed |= Apply(taxonomy, node, HsdsFields.Taxonomy);
-        changed |= SetExtra(taxonomy.Extra, node, HsdsKind.Taxonomy, HsdsFields.Taxonomy, v => taxonomy.Extra = v);
+        changed |= SetExtra(taxonomy.Extra, node, HsdsKind.Taxonomy, v => taxonomy.Extra = v);
         if (node["taxonomy_terms"] is JsonArray children)
         {
             for (var i = 0; i < children.Count; i++)
@@ -614,7 +614,7 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         }
 
         changed |= Apply(term, node, HsdsFields.TaxonomyTerm);
-        changed |= SetExtra(term.Extra, node, HsdsKind.TaxonomyTerm, HsdsFields.TaxonomyTerm, v => term.Extra = v,
+        changed |= SetExtra(term.Extra, node, HsdsKind.TaxonomyTerm, v => term.Extra = v,
             name => (name == "parent_id" && parentId is not null) || (name is "taxonomy_id" or "taxonomy_detail" && taxonomyId is not null));
         return (term, changed);
     }
@@ -677,12 +677,12 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         return changed;
     }
 
-    private static bool SetExtra<T>(string stored, JsonObject node, HsdsKind kind, HsdsField<T>[] fields, Action<string> set, Func<string, bool>? alsoHandled = null) =>
-        SetExtra(stored, node, HsdsFields.Handled[kind], fields, set, alsoHandled);
+    private static bool SetExtra(string stored, JsonObject node, HsdsKind kind, Action<string> set, Func<string, bool>? alsoHandled = null) =>
+        SetExtra(stored, node, HsdsFields.NotExtra[kind], set, alsoHandled);
 
-    private static bool SetExtra<T>(string stored, JsonObject node, HashSet<string> handled, HsdsField<T>[] fields, Action<string> set, Func<string, bool>? alsoHandled = null)
+    private static bool SetExtra(string stored, JsonObject node, HashSet<string> notExtra, Action<string> set, Func<string, bool>? alsoHandled = null)
     {
-        var merged = HsdsExtra.Merge(stored, node, name => !handled.Contains(name) && !IsColumn(fields, name) && !(alsoHandled?.Invoke(name) ?? false));
+        var merged = HsdsExtra.Merge(stored, node, notExtra, alsoHandled);
         if (merged == stored)
         {
             return false;
@@ -690,19 +690,6 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
 
         set(merged);
         return true;
-    }
-
-    private static bool IsColumn<T>(HsdsField<T>[] fields, string name)
-    {
-        foreach (var field in fields)
-        {
-            if (field.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Removes the children a document no longer lists: a stored one is deleted, a new one is not made.</summary>
