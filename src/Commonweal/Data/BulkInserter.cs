@@ -45,6 +45,10 @@ internal static class BulkInserter
     public static Task<int> InsertAsync(DbContext db, IEnumerable<object> entities, CancellationToken cancellationToken) =>
         Prepare(db, entities)(cancellationToken);
 
+    /// <summary>As <see cref="InsertAsync(DbContext, IEnumerable{object}, CancellationToken)"/>, with the prepared statements of a run of inserts (see <see cref="Prepare"/>).</summary>
+    public static Task<int> InsertAsync(DbContext db, IEnumerable<object> entities, SqliteInsertStatements statements, CancellationToken cancellationToken) =>
+        Prepare(db, entities, statements)(cancellationToken);
+
     /// <summary>
     /// The insert of <paramref name="entities"/>, ready to run: all it needs of the context (the connection,
     /// its transaction, the model) is taken now, so that it may run on another thread while the caller
@@ -85,18 +89,15 @@ internal static class BulkInserter
         Func<TRow, IProperty, object?> valueOf, SqliteInsertStatements? statements, CancellationToken cancellationToken)
     {
         var written = 0;
+        // Without statements kept by the caller, this insert prepares its own and lets them go at its end.
+        using var ownStatements = statements is null && connection is SqliteConnection ? new SqliteInsertStatements() : null;
+        statements ??= ownStatements;
         foreach (var entityType in InsertOrder(rows.Keys))
         {
             var table = Tables.GetValue(entityType, t => Table.For(t, sql));
             var values = new object?[table.Columns.Length];
             // SQLite numbers the parameters in the order they appear, which is the columns' order.
-            SqliteRowBinder? binder = null, own = null;
-            if (connection is SqliteConnection sqlite && table.BindsOnSqlite)
-            {
-                binder = statements?.For(sqlite, table.InsertSql) ?? (own = SqliteRowBinder.Prepare(sqlite, table.InsertSql));
-            }
-
-            using var prepared = own;
+            var binder = connection is SqliteConnection sqlite && table.BindsOnSqlite ? statements!.For(sqlite, table.InsertSql) : null;
             await using var command = binder is null ? await PrepareAsync(connection, transaction, table, sql, cancellationToken) : null;
             foreach (var row in ParentsFirst(entityType, rows[entityType], valueOf))
             {

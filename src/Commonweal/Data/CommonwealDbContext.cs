@@ -323,7 +323,7 @@ public sealed class CommonwealDbContext(
 
     /// <summary>
     /// Stamps a service or organisation about to be created: by the save for a tracked one, by an
-    /// import for one it inserts without tracking (see <see cref="BulkInserter.InsertAsync"/>).
+    /// import for one it inserts without tracking (see <see cref="BulkInserter.InsertAsync(DbContext, IEnumerable{object}, CancellationToken)"/>).
     /// </summary>
     internal void StampNew(object entity)
     {

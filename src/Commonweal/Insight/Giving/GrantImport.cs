@@ -192,7 +192,7 @@ public sealed class GrantImport(CommonwealDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return written + await BulkInserter.Prepare(db, inserts, statements)(cancellationToken);
+        return written + await BulkInserter.InsertAsync(db, inserts, statements, cancellationToken);
     }
 
     /// <summary>What a stored grant is compared by on a re-import: a value, not text, since most of 200,000 grants are unchanged.</summary>
