@@ -677,12 +677,12 @@ public sealed class HsdsWriter(CommonwealDbContext db, Action<string, string> re
         return changed;
     }
 
-    private static bool SetExtra(string stored, JsonObject node, HsdsKind kind, Action<string> set, Func<string, bool>? alsoHandled = null) =>
-        SetExtra(stored, node, HsdsFields.NotExtra[kind], set, alsoHandled);
+    private static bool SetExtra(string stored, JsonObject node, HsdsKind kind, Action<string> set, Func<string, bool>? alsoNotExtra = null) =>
+        SetExtra(stored, node, HsdsFields.NotExtra[kind], set, alsoNotExtra);
 
-    private static bool SetExtra(string stored, JsonObject node, HashSet<string> notExtra, Action<string> set, Func<string, bool>? alsoHandled = null)
+    private static bool SetExtra(string stored, JsonObject node, HashSet<string> notExtra, Action<string> set, Func<string, bool>? alsoNotExtra = null)
     {
-        var merged = HsdsExtra.Merge(stored, node, notExtra, alsoHandled);
+        var merged = HsdsExtra.Merge(stored, node, notExtra, alsoNotExtra);
         if (merged == stored)
         {
             return false;
